@@ -1,0 +1,32 @@
+package com.airline.auth.tokens.boundary;
+
+import com.airline.auth.tokens.control.Jwt;
+import com.airline.auth.tokens.control.SigningKeys;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("auth/jwks")
+@RequestScoped
+@DenyAll
+public class JwksResource {
+
+  @Inject SigningKeys signingKeys;
+
+  @GET
+  @PermitAll
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject keySet() {
+    SigningKeys.ActiveKey key = signingKeys.active();
+    return Json.createObjectBuilder()
+        .add("keys", Json.createArrayBuilder().add(Jwt.jwk(key.publicKey(), key.kid())))
+        .build();
+  }
+}

@@ -1,0 +1,11 @@
+package com.airline.auth.users.boundary;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record SignUpRequest(
+    @NotBlank @Email @Size(max = 254) String email,
+    @NotNull @Size(min = 8, max = 128) String password,
+    @NotBlank @Size(max = 100) String name) {}

@@ -1,0 +1,53 @@
+package com.airline.auth.users.control;
+
+import com.airline.auth.roles.entity.Role;
+import com.airline.auth.users.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Creates the first admin from AUTH_ADMIN_EMAIL / AUTH_ADMIN_PASSWORD while no admin exists. */
+@ApplicationScoped
+public class FirstAdmin {
+
+  private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+  @Inject
+  @ConfigProperty(name = "auth.admin.email")
+  String email;
+
+  @Inject
+  @ConfigProperty(name = "auth.admin.password")
+  Optional<String> password;
+
+  @Inject Passwords passwords;
+
+  @PersistenceContext EntityManager em;
+
+  @Transactional
+  public void ensure() {
+    long admins = em.createNamedQuery(User.COUNT_BY_ROLE, Long.class).setParameter("role", "ADMIN").getSingleResult();
+    if (admins > 0) {
+      return;
+    }
+    if (password.filter(p -> !p.isBlank()).isEmpty()) {
+      LOG.warning("No admin exists and AUTH_ADMIN_PASSWORD is not set: no first admin is created.");
+      return;
+    }
+    List<Role> roles = em.createNamedQuery(Role.FIND_BY_NAMES, Role.class).setParameter("names", List.of("ADMIN", "USER")).getResultList();
+    em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
+        .setParameter("email", User.normalizeEmail(email))
+        .getResultStream()
+        .findFirst()
+        .ifPresentOrElse(
+            existing -> existing.replaceRoles(roles),
+            () -> em.persist(new User(email, "Administrator", passwords.hash(password.get()), roles)));
+    LOG.info(() -> "First admin is " + User.normalizeEmail(email));
+  }
+}

@@ -1,0 +1,110 @@
+package com.airline.gateway.proxy;
+
+import com.airline.gateway.RequestIds;
+import com.airline.gateway.problem.Problem;
+import com.airline.gateway.routing.Route;
+import com.airline.gateway.routing.Routes;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Every path under /api goes to the service whose prefix it has; others get a 404 problem. */
+@Path("{path: .*}")
+@RequestScoped
+public class ProxyResource {
+
+  private static final Logger LOG = Logger.getLogger(ProxyResource.class.getName());
+
+  @Inject Routes routes;
+  @Inject Forwarder forwarder;
+
+  @Inject
+  @ConfigProperty(name = "gateway.proxy.max-body-bytes")
+  int maxBodyBytes;
+
+  @Context HttpServletRequest request;
+
+  @GET
+  public void get(@Suspended AsyncResponse response) {
+    forward(null, response);
+  }
+
+  @DELETE
+  public void delete(@Suspended AsyncResponse response) {
+    forward(null, response);
+  }
+
+  @OPTIONS
+  public void options(@Suspended AsyncResponse response) {
+    forward(null, response);
+  }
+
+  @POST
+  public void post(InputStream body, @Suspended AsyncResponse response) throws IOException {
+    forward(body, response);
+  }
+
+  @PUT
+  public void put(InputStream body, @Suspended AsyncResponse response) throws IOException {
+    forward(body, response);
+  }
+
+  @PATCH
+  public void patch(InputStream body, @Suspended AsyncResponse response) throws IOException {
+    forward(body, response);
+  }
+
+  private void forward(InputStream body, AsyncResponse response) {
+    String path = request.getRequestURI();
+    Route route = routes.match(path).orElse(null);
+    if (route == null) {
+      response.resume(problem(404, "No service serves " + path + "."));
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = body == null ? null : body.readNBytes(maxBodyBytes + 1);
+    } catch (IOException e) {
+      response.resume(problem(400, "The request body could not be read."));
+      return;
+    }
+    if (bytes != null && bytes.length > maxBodyBytes) {
+      response.resume(problem(413, "The request body is larger than " + maxBodyBytes + " bytes."));
+      return;
+    }
+    forwarder
+        .forward(route, request, bytes)
+        .whenComplete((answer, failure) -> response.resume(failure == null ? answer : unavailable(route, failure)));
+  }
+
+  private Response unavailable(Route route, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    LOG.warning(() -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
+    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+      return problem(504, "The " + route.service() + " service did not answer in time.");
+    }
+    return problem(503, "The " + route.service() + " service is unavailable.");
+  }
+
+  private Response problem(int status, String detail) {
+    return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request)).response().build();
+  }
+}

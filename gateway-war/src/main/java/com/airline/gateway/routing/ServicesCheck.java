@@ -1,0 +1,53 @@
+package com.airline.gateway.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** The whole system's health as the gateway sees it: each routed service's own readiness. */
+@Readiness
+@ApplicationScoped
+public class ServicesCheck implements HealthCheck {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+  @Inject Routes routes;
+
+  @Override
+  public HealthCheckResponse call() {
+    Map<String, URI> services = new TreeMap<>();
+    routes.all().forEach(r -> services.put(r.service(), r.baseUrl()));
+    HealthCheckResponseBuilder result = HealthCheckResponse.named("services").up();
+    services.forEach((name, url) -> {
+      boolean up = ready(url);
+      result.withData(name, up ? "UP" : "DOWN");
+      if (!up) {
+        result.down();
+      }
+    });
+    return result.build();
+  }
+
+  private static boolean ready(URI service) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(service.resolve("/health/ready")).timeout(Duration.ofSeconds(3)).build();
+      return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
