@@ -40,6 +40,7 @@ public class Caller {
         return;
       }
     }
-    throw new ForbiddenException("Only the user themself or " + String.join(", ", roles) + " may do this.");
+    throw new ForbiddenException(
+        "Only the user themself or " + String.join(", ", roles) + " may do this.");
   }
 }

@@ -15,18 +15,25 @@ import java.util.regex.Pattern;
  * Takes the caller's X-Request-ID when well-formed, else makes one, and answers with it. A servlet
  * filter rather than a JAX-RS one, so that error pages (the token check's 401) carry it too.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIds extends HttpFilter {
 
   public static final String HEADER = "X-Request-ID";
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getAttribute(HEADER) == null) {
       String given = request.getHeader(HEADER);
-      String id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+      String id =
+          given != null && WELL_FORMED.matcher(given).matches()
+              ? given
+              : UUID.randomUUID().toString();
       request.setAttribute(HEADER, id);
       response.setHeader(HEADER, id);
     }

@@ -28,16 +28,16 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .sorted(Comparator.comparing(Problem.FieldError::field))
             .toList();
     return Problem.of(
-            400,
-            "The request has invalid fields.",
-            request.getRequestURI(),
-            RequestIds.of(request))
+            400, "The request has invalid fields.", request.getRequestURI(), RequestIds.of(request))
         .withErrors(errors)
         .response()
         .build();
   }
 
-  /** "signUp.body.email" is "email"; a whole missing body is "body"; a query parameter keeps its name. */
+  /**
+   * "signUp.body.email" is "email"; a whole missing body is "body"; a query parameter keeps its
+   * name.
+   */
   private static String field(ConstraintViolation<?> violation) {
     String last = null;
     StringBuilder inBody = new StringBuilder();

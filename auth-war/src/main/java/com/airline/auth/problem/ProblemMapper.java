@@ -11,7 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Every exception becomes a problem+json answer; only real faults are 500s, and they are logged. */
+/**
+ * Every exception becomes a problem+json answer; only real faults are 500s, and they are logged.
+ */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Exception> {
 
@@ -29,7 +31,8 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     }
     String requestId = RequestIds.of(request);
     LOG.log(Level.SEVERE, "Request " + requestId + " failed", exception);
-    return problem(500, "An unexpected error occurred; quote request id " + requestId + ".").build();
+    return problem(500, "An unexpected error occurred; quote request id " + requestId + ".")
+        .build();
   }
 
   private Response fromWebApplication(WebApplicationException web) {
@@ -45,11 +48,14 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
         original.getEntity() instanceof Problem given
             ? given.at(request.getRequestURI(), RequestIds.of(request)).response()
             : problem(original.getStatus(), detail(web));
-    original.getHeaders().forEach((name, values) -> {
-      if (!name.equalsIgnoreCase("Content-Type")) {
-        values.forEach(value -> builder.header(name, value));
-      }
-    });
+    original
+        .getHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
     return builder.build();
   }
 

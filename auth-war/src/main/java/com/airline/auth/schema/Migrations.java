@@ -22,6 +22,12 @@ public class Migrations {
             .locations("classpath:db/migration")
             .load()
             .migrate();
-    LOG.info(() -> "Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations run)");
+    LOG.info(
+        () ->
+            "Schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations run)");
   }
 }

@@ -20,12 +20,14 @@ public class ErrorPageServlet extends HttpServlet {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String detail = status == 401 ? "A valid bearer token is required." : null;
-    Problem problem = Problem.of(status, detail, uri == null ? null : uri.toString(), RequestIds.of(request));
+    Problem problem =
+        Problem.of(status, detail, uri == null ? null : uri.toString(), RequestIds.of(request));
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");

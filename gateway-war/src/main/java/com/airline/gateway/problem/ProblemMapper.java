@@ -24,11 +24,16 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     String detail;
     if (exception instanceof WebApplicationException web) {
       status = web.getResponse().getStatus();
-      detail = web.getMessage() == null || web.getMessage().startsWith("HTTP ") ? null : web.getMessage();
+      detail =
+          web.getMessage() == null || web.getMessage().startsWith("HTTP ")
+              ? null
+              : web.getMessage();
     } else {
       LOG.log(Level.SEVERE, "Request " + RequestIds.of(request) + " failed", exception);
       detail = "An unexpected error occurred; quote request id " + RequestIds.of(request) + ".";
     }
-    return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request)).response().build();
+    return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request))
+        .response()
+        .build();
   }
 }

@@ -24,9 +24,23 @@ public class Forwarder {
   /** Hop-by-hop headers (RFC 9110 7.6.1) and those the client sets itself. */
   static final Set<String> NOT_FORWARDED =
       Set.of(
-          "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-          "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
-          "x-request-id", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded");
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "proxy-connection",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect",
+          "x-request-id",
+          "x-forwarded-for",
+          "x-forwarded-proto",
+          "x-forwarded-host",
+          "forwarded");
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.connect-timeout")
@@ -48,9 +62,11 @@ public class Forwarder {
             .build();
   }
 
-  public CompletableFuture<Response> forward(Route route, HttpServletRequest incoming, byte[] body) {
+  public CompletableFuture<Response> forward(
+      Route route, HttpServletRequest incoming, byte[] body) {
     String query = incoming.getQueryString();
-    URI target = URI.create(route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query));
+    URI target =
+        URI.create(route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query));
     HttpRequest.Builder request =
         HttpRequest.newBuilder(target)
             .timeout(readTimeout)
@@ -61,13 +77,16 @@ public class Forwarder {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
     for (String name : java.util.Collections.list(incoming.getHeaderNames())) {
       if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-        java.util.Collections.list(incoming.getHeaders(name)).forEach(value -> request.header(name, value));
+        java.util.Collections.list(incoming.getHeaders(name))
+            .forEach(value -> request.header(name, value));
       }
     }
     String forwardedFor = incoming.getHeader("X-Forwarded-For");
     request
         .header(RequestIds.HEADER, RequestIds.of(incoming))
-        .header("X-Forwarded-For", (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr())
+        .header(
+            "X-Forwarded-For",
+            (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr())
         .header("X-Forwarded-Proto", incoming.getScheme())
         .header("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
     String origin = incoming.getScheme() + "://" + incoming.getHeader("Host");
@@ -76,22 +95,32 @@ public class Forwarder {
         .thenApply(upstream -> toResponse(upstream, route.baseUrl().toString(), origin));
   }
 
-  private static Response toResponse(HttpResponse<byte[]> upstream, String serviceUrl, String origin) {
+  private static Response toResponse(
+      HttpResponse<byte[]> upstream, String serviceUrl, String origin) {
     Response.ResponseBuilder response = Response.status(upstream.statusCode());
-    upstream.headers().map().forEach((name, values) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!NOT_FORWARDED.contains(lower) && !lower.equals("server") && !lower.startsWith(":")) {
-        values.forEach(value -> response.header(name, value));
-      }
-    });
+    upstream
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              String lower = name.toLowerCase(Locale.ROOT);
+              if (!NOT_FORWARDED.contains(lower)
+                  && !lower.equals("server")
+                  && !lower.startsWith(":")) {
+                values.forEach(value -> response.header(name, value));
+              }
+            });
     // Links to the service itself (Location of a created resource) point at the gateway instead.
     upstream
         .headers()
         .firstValue("Location")
         .filter(location -> location.startsWith(serviceUrl))
-        .ifPresent(location -> response.header("Location", null).header("Location", origin + location.substring(serviceUrl.length())));
+        .ifPresent(
+            location ->
+                response
+                    .header("Location", null)
+                    .header("Location", origin + location.substring(serviceUrl.length())));
     byte[] body = upstream.body();
     return response.entity(body.length == 0 ? null : body).build();
   }
-
 }

@@ -92,12 +92,18 @@ public class ProxyResource {
     }
     forwarder
         .forward(route, request, bytes)
-        .whenComplete((answer, failure) -> response.resume(failure == null ? answer : unavailable(route, failure)));
+        .whenComplete(
+            (answer, failure) ->
+                response.resume(failure == null ? answer : unavailable(route, failure)));
   }
 
   private Response unavailable(Route route, Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    LOG.warning(() -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    LOG.warning(
+        () -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
     if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
       return problem(504, "The " + route.service() + " service did not answer in time.");
     }
@@ -105,6 +111,8 @@ public class ProxyResource {
   }
 
   private Response problem(int status, String detail) {
-    return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request)).response().build();
+    return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request))
+        .response()
+        .build();
   }
 }

@@ -39,11 +39,15 @@ public class Routes {
   private Route parse(String entry) {
     int eq = entry.indexOf('=');
     if (eq <= 0 || !entry.startsWith("/")) {
-      throw new IllegalArgumentException("gateway.routes entry '" + entry + "' is not /prefix=service");
+      throw new IllegalArgumentException(
+          "gateway.routes entry '" + entry + "' is not /prefix=service");
     }
     String service = entry.substring(eq + 1).trim();
     String url = config.getValue(service + ".url", String.class);
-    return new Route(entry.substring(0, eq).replaceAll("/+$", ""), service, URI.create(url.replaceAll("/+$", "")));
+    return new Route(
+        entry.substring(0, eq).replaceAll("/+$", ""),
+        service,
+        URI.create(url.replaceAll("/+$", "")));
   }
 
   /** The longest prefix that matches. */

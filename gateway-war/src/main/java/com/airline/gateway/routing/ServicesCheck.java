@@ -20,7 +20,10 @@ import org.eclipse.microprofile.health.Readiness;
 public class ServicesCheck implements HealthCheck {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   @Inject Routes routes;
 
@@ -29,19 +32,23 @@ public class ServicesCheck implements HealthCheck {
     Map<String, URI> services = new TreeMap<>();
     routes.all().forEach(r -> services.put(r.service(), r.baseUrl()));
     HealthCheckResponseBuilder result = HealthCheckResponse.named("services").up();
-    services.forEach((name, url) -> {
-      boolean up = ready(url);
-      result.withData(name, up ? "UP" : "DOWN");
-      if (!up) {
-        result.down();
-      }
-    });
+    services.forEach(
+        (name, url) -> {
+          boolean up = ready(url);
+          result.withData(name, up ? "UP" : "DOWN");
+          if (!up) {
+            result.down();
+          }
+        });
     return result.build();
   }
 
   private static boolean ready(URI service) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(service.resolve("/health/ready")).timeout(Duration.ofSeconds(3)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(service.resolve("/health/ready"))
+              .timeout(Duration.ofSeconds(3))
+              .build();
       return CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (java.io.IOException e) {
       return false;

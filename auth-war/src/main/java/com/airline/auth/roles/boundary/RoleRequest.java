@@ -6,5 +6,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record RoleRequest(
-    @NotNull @Pattern(regexp = "[A-Z_]{2,32}", message = "must be 2 to 32 of A-Z and _") String name,
+    @NotNull @Pattern(regexp = "[A-Z_]{2,32}", message = "must be 2 to 32 of A-Z and _")
+        String name,
     @NotBlank @Size(max = 200) String description) {}

@@ -44,7 +44,10 @@ public class RolesResource {
   @PermitAll
   public List<RoleInfo> list() {
     caller.requireSignedIn();
-    return em.createNamedQuery(Role.FIND_ALL, Role.class).getResultStream().map(RoleInfo::from).toList();
+    return em.createNamedQuery(Role.FIND_ALL, Role.class)
+        .getResultStream()
+        .map(RoleInfo::from)
+        .toList();
   }
 
   @GET
@@ -65,7 +68,9 @@ public class RolesResource {
     }
     Role role = new Role(body.name(), body.description().trim());
     em.persist(role);
-    return Response.created(uri.getAbsolutePathBuilder().path(role.getName()).build()).entity(RoleInfo.from(role)).build();
+    return Response.created(uri.getAbsolutePathBuilder().path(role.getName()).build())
+        .entity(RoleInfo.from(role))
+        .build();
   }
 
   @DELETE
@@ -78,9 +83,13 @@ public class RolesResource {
     if (role.isBuiltIn()) {
       throw new ClientErrorException("Role " + name + " is built in.", Response.Status.CONFLICT);
     }
-    long holders = em.createNamedQuery(User.COUNT_BY_ROLE, Long.class).setParameter("role", name).getSingleResult();
+    long holders =
+        em.createNamedQuery(User.COUNT_BY_ROLE, Long.class)
+            .setParameter("role", name)
+            .getSingleResult();
     if (holders > 0) {
-      throw new ClientErrorException("Role " + name + " is held by " + holders + " users.", Response.Status.CONFLICT);
+      throw new ClientErrorException(
+          "Role " + name + " is held by " + holders + " users.", Response.Status.CONFLICT);
     }
     em.remove(role);
   }

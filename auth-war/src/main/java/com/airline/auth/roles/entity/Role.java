@@ -17,6 +17,7 @@ public class Role {
 
   public static final String FIND_ALL = "Role.findAll";
   public static final String FIND_BY_NAMES = "Role.findByNames";
+
   /** Built in roles cannot be deleted: services and the gateway rely on them. */
   public static final Set<String> BUILT_IN = Set.of("ADMIN", "SUPPORT", "USER");
 

@@ -24,8 +24,10 @@ public final class Jwt {
   private Jwt() {}
 
   public static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
-    String signingInput = encode(header.toString().getBytes(StandardCharsets.UTF_8)) + "."
-        + encode(claims.toString().getBytes(StandardCharsets.UTF_8));
+    String signingInput =
+        encode(header.toString().getBytes(StandardCharsets.UTF_8))
+            + "."
+            + encode(claims.toString().getBytes(StandardCharsets.UTF_8));
     try {
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(key);
@@ -49,10 +51,15 @@ public final class Jwt {
 
   /** RFC 7638 thumbprint: a key id that follows from the key itself. */
   public static String thumbprint(RSAPublicKey key) {
-    String canonical = "{\"e\":\"" + encode(unsigned(key.getPublicExponent()))
-        + "\",\"kty\":\"RSA\",\"n\":\"" + encode(unsigned(key.getModulus())) + "\"}";
+    String canonical =
+        "{\"e\":\""
+            + encode(unsigned(key.getPublicExponent()))
+            + "\",\"kty\":\"RSA\",\"n\":\""
+            + encode(unsigned(key.getModulus()))
+            + "\"}";
     try {
-      return encode(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+      return encode(
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -60,8 +67,9 @@ public final class Jwt {
 
   public static RSAPublicKey publicKeyOf(RSAPrivateCrtKey key) {
     try {
-      return (RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -71,8 +79,9 @@ public final class Jwt {
   public static RSAPrivateCrtKey parsePrivateKey(String text) {
     String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     try {
-      return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return (RSAPrivateCrtKey)
+          KeyFactory.getInstance("RSA")
+              .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException("Not a PKCS#8 RSA private key", e);
     }

@@ -36,10 +36,18 @@ public class SigningKeys {
 
   @Transactional
   public void load() {
-    RSAPrivateCrtKey key = configuredKey.filter(k -> !k.isBlank()).map(Jwt::parsePrivateKey).orElseGet(this::storedOrNew);
+    RSAPrivateCrtKey key =
+        configuredKey
+            .filter(k -> !k.isBlank())
+            .map(Jwt::parsePrivateKey)
+            .orElseGet(this::storedOrNew);
     RSAPublicKey publicKey = Jwt.publicKeyOf(key);
     active = new ActiveKey(Jwt.thumbprint(publicKey), key, publicKey);
-    LOG.info(() -> "Signing tokens with key " + active.kid() + (configuredKey.isPresent() ? " (configured)" : " (generated)"));
+    LOG.info(
+        () ->
+            "Signing tokens with key "
+                + active.kid()
+                + (configuredKey.isPresent() ? " (configured)" : " (generated)"));
   }
 
   public ActiveKey active() {

@@ -33,7 +33,11 @@ public class TokenIssuer {
     SigningKeys.ActiveKey key = signingKeys.active();
     long now = Instant.now().getEpochSecond();
     JsonObject header =
-        Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").add("kid", key.kid()).build();
+        Json.createObjectBuilder()
+            .add("alg", "RS256")
+            .add("typ", "JWT")
+            .add("kid", key.kid())
+            .build();
     JsonObject claims =
         Json.createObjectBuilder()
             .add("iss", issuer)

@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 /** A generated key pair, kept so that restarts and other instances sign with the same key. */
 @Entity
 @Table(name = "signing_key")
-@NamedQuery(name = SigningKey.OLDEST_FIRST, query = "select k from SigningKey k order by k.createdAt, k.kid")
+@NamedQuery(
+    name = SigningKey.OLDEST_FIRST,
+    query = "select k from SigningKey k order by k.createdAt, k.kid")
 public class SigningKey {
 
   public static final String OLDEST_FIRST = "SigningKey.oldestFirst";

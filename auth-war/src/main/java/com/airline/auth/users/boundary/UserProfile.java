@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A user as the API shows it: never the password hash. */
-public record UserProfile(String id, String email, String name, List<String> roles, Instant createdAt) {
+public record UserProfile(
+    String id, String email, String name, List<String> roles, Instant createdAt) {
 
   public static UserProfile from(User user) {
     return new UserProfile(

@@ -3,8 +3,11 @@ package com.airline.auth.users.boundary;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** PATCH body: absent members stay as they are. Users changing their own password prove the old one. */
+/**
+ * PATCH body: absent members stay as they are. Users changing their own password prove the old one.
+ */
 public record UserUpdate(
-    @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
+    @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String name,
     @Size(min = 8, max = 128) String password,
     @Size(max = 128) String currentPassword) {}

@@ -54,8 +54,18 @@ public class UsersResource {
       @QueryParam("email") @Size(max = 254) String email,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    String prefix = (email == null ? "" : User.normalizeEmail(email).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-    long total = em.createNamedQuery(User.COUNT_BY_EMAIL_PREFIX, Long.class).setParameter("prefix", prefix).getSingleResult();
+    String prefix =
+        (email == null
+                ? ""
+                : User.normalizeEmail(email)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_"))
+            + "%";
+    long total =
+        em.createNamedQuery(User.COUNT_BY_EMAIL_PREFIX, Long.class)
+            .setParameter("prefix", prefix)
+            .getSingleResult();
     List<User> users =
         em.createNamedQuery(User.FIND_BY_EMAIL_PREFIX, User.class)
             .setParameter("prefix", prefix)
@@ -88,7 +98,9 @@ public class UsersResource {
     }
     if (body.password() != null) {
       boolean self = caller.id().equals(id);
-      if (self && (body.currentPassword() == null || !passwords.matches(body.currentPassword(), user.getPasswordHash()))) {
+      if (self
+          && (body.currentPassword() == null
+              || !passwords.matches(body.currentPassword(), user.getPasswordHash()))) {
         throw new BadRequestException(
             Problem.of(400, "Changing your own password needs your current password.", null, null)
                 .withErrors(List.of(new Problem.FieldError("currentPassword", "does not match")))
@@ -117,7 +129,8 @@ public class UsersResource {
   @Transactional
   @APIResponse(responseCode = "400", description = "Unknown roles")
   @APIResponse(responseCode = "409", description = "Would leave no admin")
-  public UserProfile replaceRoles(@PathParam("id") String id, @NotEmpty List<@NotNull String> body) {
+  public UserProfile replaceRoles(
+      @PathParam("id") String id, @NotEmpty List<@NotNull String> body) {
     User user = accounts.find(id);
     if (!body.contains("ADMIN")) {
       accounts.requireAnotherAdmin(user);

@@ -32,7 +32,10 @@ public class Accounts {
 
   public User create(String email, String name, String passwordHash) {
     String normalized = User.normalizeEmail(email);
-    if (!em.createNamedQuery(User.FIND_BY_EMAIL, User.class).setParameter("email", normalized).getResultList().isEmpty()) {
+    if (!em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
+        .setParameter("email", normalized)
+        .getResultList()
+        .isEmpty()) {
       throw emailTaken();
     }
     User user = new User(normalized, name, passwordHash, roles(List.of("USER")));
@@ -50,11 +53,15 @@ public class Accounts {
 
   /** The named roles, all of which must exist. */
   public List<Role> roles(Collection<String> names) {
-    List<Role> found = em.createNamedQuery(Role.FIND_BY_NAMES, Role.class).setParameter("names", names).getResultList();
+    List<Role> found =
+        em.createNamedQuery(Role.FIND_BY_NAMES, Role.class)
+            .setParameter("names", names)
+            .getResultList();
     if (found.size() != new HashSet<>(names).size()) {
       Set<String> unknown = new HashSet<>(names);
       found.forEach(r -> unknown.remove(r.getName()));
-      throw new BadRequestException("Unknown roles: " + String.join(", ", unknown.stream().sorted().toList()) + ".");
+      throw new BadRequestException(
+          "Unknown roles: " + String.join(", ", unknown.stream().sorted().toList()) + ".");
     }
     return found;
   }
@@ -62,12 +69,15 @@ public class Accounts {
   /** There is always one admin left: nobody can lock the platform out of its own administration. */
   public void requireAnotherAdmin(User user) {
     if (user.hasRole("ADMIN") && adminCount() <= 1) {
-      throw new ClientErrorException("This is the last admin; make another admin first.", Response.Status.CONFLICT);
+      throw new ClientErrorException(
+          "This is the last admin; make another admin first.", Response.Status.CONFLICT);
     }
   }
 
   private long adminCount() {
-    return em.createNamedQuery(User.COUNT_BY_ROLE, Long.class).setParameter("role", "ADMIN").getSingleResult();
+    return em.createNamedQuery(User.COUNT_BY_ROLE, Long.class)
+        .setParameter("role", "ADMIN")
+        .getSingleResult();
   }
 
   private static ClientErrorException emailTaken() {

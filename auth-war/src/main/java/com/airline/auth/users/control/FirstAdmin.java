@@ -32,7 +32,10 @@ public class FirstAdmin {
 
   @Transactional
   public void ensure() {
-    long admins = em.createNamedQuery(User.COUNT_BY_ROLE, Long.class).setParameter("role", "ADMIN").getSingleResult();
+    long admins =
+        em.createNamedQuery(User.COUNT_BY_ROLE, Long.class)
+            .setParameter("role", "ADMIN")
+            .getSingleResult();
     if (admins > 0) {
       return;
     }
@@ -40,14 +43,19 @@ public class FirstAdmin {
       LOG.warning("No admin exists and AUTH_ADMIN_PASSWORD is not set: no first admin is created.");
       return;
     }
-    List<Role> roles = em.createNamedQuery(Role.FIND_BY_NAMES, Role.class).setParameter("names", List.of("ADMIN", "USER")).getResultList();
+    List<Role> roles =
+        em.createNamedQuery(Role.FIND_BY_NAMES, Role.class)
+            .setParameter("names", List.of("ADMIN", "USER"))
+            .getResultList();
     em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
         .setParameter("email", User.normalizeEmail(email))
         .getResultStream()
         .findFirst()
         .ifPresentOrElse(
             existing -> existing.replaceRoles(roles),
-            () -> em.persist(new User(email, "Administrator", passwords.hash(password.get()), roles)));
+            () ->
+                em.persist(
+                    new User(email, "Administrator", passwords.hash(password.get()), roles)));
     LOG.info(() -> "First admin is " + User.normalizeEmail(email));
   }
 }

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Salted PBKDF2-HMAC-SHA256 hashes. A stored hash carries its own algorithm, iterations and salt, so
- * raising auth.passwords.iterations affects new hashes only and old ones still verify.
+ * Salted PBKDF2-HMAC-SHA256 hashes. A stored hash carries its own algorithm, iterations and salt,
+ * so raising auth.passwords.iterations affects new hashes only and old ones still verify.
  */
 @ApplicationScoped
 public class Passwords {

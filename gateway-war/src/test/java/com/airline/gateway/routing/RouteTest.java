@@ -1,0 +1,25 @@
+package com.airline.gateway.routing;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class RouteTest {
+
+  final Route users = new Route("/api/v1/users", "auth", URI.create("http://127.0.0.1:8081"));
+
+  @Test
+  void matches_thePrefixAndPathsBelowIt() {
+    assertTrue(users.matches("/api/v1/users"));
+    assertTrue(users.matches("/api/v1/users/42/roles"));
+  }
+
+  @Test
+  void matches_wholeSegmentsOnly() {
+    assertFalse(users.matches("/api/v1/usersx"));
+    assertFalse(users.matches("/api/v1/use"));
+    assertFalse(users.matches("/api/v1"));
+  }
+}

@@ -1,0 +1,95 @@
+package com.airline.gateway;
+
+import static com.airline.it.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.airline.it.Http;
+import com.airline.it.TestUsers;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole path a client takes: through the gateway to auth and back. */
+class GatewayIT {
+
+  static Http gateway;
+
+  @BeforeAll
+  static void start() {
+    Airline.start("auth");
+    gateway = Http.to(Airline.start("gateway"));
+  }
+
+  @Test
+  void signUpSignInAndMe_throughTheGateway() {
+    String email = TestUsers.uniqueEmail("edge");
+    Http.Reply created =
+        gateway.post(
+            "/api/v1/auth/signup",
+            json("email", email, "password", "through-gateway", "name", "Edge"));
+    assertEquals(201, created.status(), created.body());
+    assertEquals(
+        Airline.url("gateway") + "/api/v1/users/" + created.json().getString("id"),
+        created.header("Location"),
+        "links point at the gateway, not at the service behind it");
+
+    String token = TestUsers.signIn(gateway, email, "through-gateway");
+    Http.Reply me = gateway.as(token).get("/api/v1/auth/me");
+    assertEquals(200, me.status(), me.body());
+    assertEquals(email, me.json().getString("email"));
+  }
+
+  @Test
+  void routesUsersAndRoles_passingStatusAndProblemBodies() {
+    String token = TestUsers.signUp(gateway).token();
+    Http.Reply users = gateway.as(token).get("/api/v1/users");
+    assertEquals(403, users.status());
+    assertEquals("application/problem+json", users.contentType().split(";")[0]);
+    assertEquals(200, gateway.as(token).get("/api/v1/roles").status());
+    assertEquals(401, gateway.get("/api/v1/roles").status());
+  }
+
+  @Test
+  void requestId_isKeptWhenWellFormed_passedToTheService_andMadeWhenAbsent() throws Exception {
+    String id = "it-" + Airline.RUN + "-" + System.nanoTime();
+    Http.Reply reply =
+        gateway.with("X-Request-ID", id).post("/api/v1/auth/signin", json("email", "x@it.test"));
+    assertEquals(id, reply.header("X-Request-ID"));
+    assertEquals(id, reply.json().getString("requestId"), "the service saw the same id");
+
+    Http.Reply generated =
+        gateway.with("X-Request-ID", "bad id with spaces").get("/api/v1/auth/jwks");
+    assertNotNull(generated.header("X-Request-ID"));
+    assertTrue(
+        generated.header("X-Request-ID").matches("[0-9a-f-]{36}"),
+        generated.header("X-Request-ID"));
+    assertTrue(Files.exists(Airline.log("auth")));
+  }
+
+  @Test
+  void unknownPrefix_returns404Problem() {
+    Http.Reply reply = gateway.get("/api/v1/spaceships");
+    assertEquals(404, reply.status());
+    assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+    Http.Reply lookalike = gateway.get("/api/v1/authority");
+    assertEquals(404, lookalike.status(), "a prefix matches whole path segments only");
+  }
+
+  @Test
+  void oversizedBody_returns413Problem() {
+    String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+    Http.Reply reply = gateway.send("POST", "/api/v1/auth/signup", big);
+    assertEquals(413, reply.status());
+    assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+  }
+
+  @Test
+  void health_reportsTheServicesBehindTheGateway() {
+    Http.Reply health = Http.to(Airline.url("gateway")).get("/health");
+    assertEquals(200, health.status(), health.body());
+    assertTrue(health.body().contains("\"auth\":\"UP\""), health.body());
+  }
+}

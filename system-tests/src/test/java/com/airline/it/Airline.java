@@ -1,0 +1,166 @@
+package com.airline.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system under test: services started with the project's own launcher ({@code ./airline up}),
+ * each once per test run, on ports, databases and a cluster name of the run's own, so that a
+ * running {@code ./airline up} and its airline_* databases are never touched. A shutdown hook stops
+ * them and drops the run's databases.
+ */
+public final class Airline {
+
+  public static final String RUN = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
+  public static final String ADMIN_EMAIL = "admin-" + RUN + "@it.test";
+  public static final String ADMIN_PASSWORD =
+      "admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("airline.root", "..")).toAbsolutePath().normalize();
+  private static final Path HOME =
+      Path.of(System.getProperty("airline.home", "target/airline")).toAbsolutePath();
+  private static final Map<String, Integer> PORTS =
+      Map.of(
+          "gateway", 18080, "auth", 18081, "flights", 18082, "booking", 18083, "reminder", 18084);
+  private static final List<String> DATABASE_SERVICES =
+      List.of("auth", "flights", "booking", "reminder");
+  private static final Set<String> STARTED = new LinkedHashSet<>();
+
+  private Airline() {}
+
+  /** Starts the services that are not running yet and answers the base URL of the first. */
+  public static synchronized URI start(String... services) {
+    List<String> missing =
+        java.util.Arrays.stream(services).filter(s -> !STARTED.contains(s)).toList();
+    if (!missing.isEmpty()) {
+      if (STARTED.isEmpty()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(Airline::stopAll));
+      }
+      launcher("up", missing);
+      STARTED.addAll(missing);
+    }
+    return url(services[0]);
+  }
+
+  public static URI url(String service) {
+    return URI.create("http://127.0.0.1:" + PORTS.get(service));
+  }
+
+  public static String databaseOf(String service) {
+    return "it_" + service + "_" + RUN;
+  }
+
+  public static Connection database(String service) throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mysql://"
+            + env("DB_HOST", "127.0.0.1")
+            + ":"
+            + env("DB_PORT", "3306")
+            + "/"
+            + databaseOf(service)
+            + "?sslMode=DISABLED",
+        env("DB_USER", "root"),
+        env("DB_PASSWORD", ""));
+  }
+
+  public static Path log(String service) {
+    return HOME.resolve("logs").resolve(service + ".log");
+  }
+
+  private static void stopAll() {
+    try {
+      launcher("down", List.copyOf(STARTED));
+    } finally {
+      dropDatabases();
+    }
+  }
+
+  private static void dropDatabases() {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:mysql://"
+                    + env("DB_HOST", "127.0.0.1")
+                    + ":"
+                    + env("DB_PORT", "3306")
+                    + "/?sslMode=DISABLED",
+                env("DB_USER", "root"),
+                env("DB_PASSWORD", ""));
+        var statement = c.createStatement()) {
+      for (String service : DATABASE_SERVICES) {
+        statement.executeUpdate("DROP DATABASE IF EXISTS " + databaseOf(service));
+      }
+    } catch (SQLException e) {
+      System.err.println("Could not drop the test databases: " + e.getMessage());
+    }
+  }
+
+  private static void launcher(String command, List<String> services) {
+    List<String> line =
+        new java.util.ArrayList<>(List.of(ROOT.resolve("airline").toString(), command));
+    line.addAll(services);
+    Path output = HOME.resolve("launcher.log");
+    // Into a file: a child writing to the test JVM's own stdout corrupts Surefire's channel.
+    ProcessBuilder builder =
+        new ProcessBuilder(line)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+    Map<String, String> env = builder.environment();
+    env.putAll(environment());
+    try {
+      Files.createDirectories(HOME);
+      Process process = builder.start();
+      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "./airline "
+                + String.join(" ", line.subList(1, line.size()))
+                + " failed:\n"
+                + Files.readString(output)
+                + "\nService logs: "
+                + HOME.resolve("logs"));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run the launcher", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("AIRLINE_HOME", HOME.toString());
+    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN);
+    PORTS.forEach(
+        (service, port) -> {
+          String prefix = service.toUpperCase();
+          env.put(prefix + "_PORT", port.toString());
+          env.put(prefix + "_HAZELCAST_PORT", Integer.toString(17000 + (port - 18080) * 10));
+          env.put(prefix + "_URL", url(service).toString());
+        });
+    DATABASE_SERVICES.forEach(s -> env.put(s.toUpperCase() + "_DB_NAME", databaseOf(s)));
+    env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("AUTH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    return env;
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null ? fallback : value;
+  }
+}
