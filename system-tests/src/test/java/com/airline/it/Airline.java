@@ -26,6 +26,8 @@ public final class Airline {
 
   public static final String RUN = HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
   public static final String ADMIN_EMAIL = "admin-" + RUN + "@it.test";
+  public static final String SERVICE_SECRET =
+      HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
   public static final String ADMIN_PASSWORD =
       "admin-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
 
@@ -156,6 +158,10 @@ public final class Airline {
     DATABASE_SERVICES.forEach(s -> env.put(s.toUpperCase() + "_DB_NAME", databaseOf(s)));
     env.put("AUTH_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("AUTH_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("BOOKING_CLIENT_SECRET", SERVICE_SECRET);
+    env.put("AUTH_SERVICE_CLIENTS", "booking:" + SERVICE_SECRET);
+    // the tests make their own catalogue, with codes and numbers of their own
+    env.put("FLIGHTS_DEMO_DATA", "false");
     return env;
   }
 

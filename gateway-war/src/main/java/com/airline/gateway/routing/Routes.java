@@ -4,9 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +29,7 @@ public class Routes {
   @Inject Config config;
 
   private List<Route> table;
+  private List<Pattern> internal;
 
   @PostConstruct
   void load() {
@@ -33,6 +39,11 @@ public class Routes {
             .filter(e -> !e.isEmpty())
             .map(this::parse)
             .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
+            .toList();
+    // Service-to-service paths (seat reservations): never forwarded, whatever their prefix.
+    internal =
+        config.getOptionalValues("gateway.internal-paths", String.class).orElse(List.of()).stream()
+            .map(p -> Pattern.compile(p.trim(), Pattern.CASE_INSENSITIVE))
             .toList();
   }
 
@@ -50,9 +61,36 @@ public class Routes {
         URI.create(url.replaceAll("/+$", "")));
   }
 
-  /** The longest prefix that matches. */
+  /** The longest prefix that matches; none for internal paths, in any spelling of them. */
   public Optional<Route> match(String path) {
+    String canonical = canonical(path);
+    if (internal.stream().anyMatch(p -> p.matcher(canonical).matches())) {
+      return Optional.empty();
+    }
     return table.stream().filter(r -> r.matches(path)).findFirst();
+  }
+
+  /**
+   * The path as a service resolves it: decoded, without matrix parameters, empty or dot segments,
+   * so that no other spelling of an internal path slips through.
+   */
+  static String canonical(String rawPath) {
+    String decoded;
+    try {
+      decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = rawPath;
+    }
+    Deque<String> segments = new ArrayDeque<>();
+    for (String segment : decoded.split("/")) {
+      segment = segment.split(";", 2)[0];
+      if (segment.equals("..")) {
+        segments.pollLast();
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        segments.add(segment);
+      }
+    }
+    return "/" + String.join("/", segments);
   }
 
   public List<Route> all() {

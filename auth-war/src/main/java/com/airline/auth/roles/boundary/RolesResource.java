@@ -2,6 +2,7 @@ package com.airline.auth.roles.boundary;
 
 import com.airline.auth.Caller;
 import com.airline.auth.roles.entity.Role;
+import com.airline.auth.tokens.control.ServiceClients;
 import com.airline.auth.users.entity.User;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -63,6 +64,10 @@ public class RolesResource {
   @Transactional
   @APIResponse(responseCode = "409", description = "The role exists")
   public Response create(@NotNull @Valid RoleRequest body, @Context UriInfo uri) {
+    if (ServiceClients.ROLE.equals(body.name())) {
+      throw new ClientErrorException(
+          "Role " + body.name() + " is reserved for services.", Response.Status.CONFLICT);
+    }
     if (em.find(Role.class, body.name()) != null) {
       throw new ClientErrorException("Role " + body.name() + " exists.", Response.Status.CONFLICT);
     }

@@ -1,6 +1,7 @@
 package com.airline.auth.users.boundary;
 
 import com.airline.auth.Caller;
+import com.airline.auth.tokens.boundary.AccessToken;
 import com.airline.auth.tokens.control.TokenIssuer;
 import com.airline.auth.users.control.Accounts;
 import com.airline.auth.users.control.Passwords;

@@ -1,0 +1,119 @@
+package com.airline.flights.catalogue.boundary;
+
+import com.airline.flights.Page;
+import com.airline.flights.catalogue.entity.Airplane;
+import com.airline.flights.schedule.control.CatalogueChanged;
+import com.airline.flights.schedule.entity.Flight;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+@Path("airplanes")
+@RequestScoped
+@DenyAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AirplanesResource {
+
+  @PersistenceContext EntityManager em;
+  @Inject Event<CatalogueChanged> changed;
+
+  @GET
+  @PermitAll
+  public Page<AirplaneInfo> list(
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    long total = em.createNamedQuery(Airplane.COUNT_ALL, Long.class).getSingleResult();
+    var airplanes =
+        em.createNamedQuery(Airplane.FIND_ALL, Airplane.class)
+            .setFirstResult(page * size)
+            .setMaxResults(size)
+            .getResultList();
+    return Page.of(airplanes, page, size, total, AirplaneInfo::from);
+  }
+
+  @GET
+  @Path("{id}")
+  @PermitAll
+  @APIResponse(responseCode = "404", description = "No such airplane")
+  public AirplaneInfo get(@PathParam("id") long id) {
+    return AirplaneInfo.from(find(id));
+  }
+
+  @POST
+  @RolesAllowed("ADMIN")
+  @Transactional
+  public Response create(@NotNull @Valid AirplaneRequest body, @Context UriInfo uri) {
+    Airplane airplane = new Airplane(body.model().trim(), body.capacity());
+    em.persist(airplane);
+    em.flush();
+    return Response.created(uri.getAbsolutePathBuilder().path(airplane.getId().toString()).build())
+        .entity(AirplaneInfo.from(airplane))
+        .build();
+  }
+
+  /** Scheduled flights keep the seats they were created with. */
+  @PUT
+  @Path("{id}")
+  @RolesAllowed("ADMIN")
+  @Transactional
+  public AirplaneInfo update(@PathParam("id") long id, @NotNull @Valid AirplaneRequest body) {
+    Airplane airplane = find(id);
+    airplane.change(body.model().trim(), body.capacity());
+    changed.fire(new CatalogueChanged("airplane"));
+    return AirplaneInfo.from(airplane);
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed("ADMIN")
+  @Transactional
+  @APIResponse(responseCode = "409", description = "Flights use the airplane")
+  public void delete(@PathParam("id") long id) {
+    Airplane airplane = find(id);
+    long flights =
+        em.createNamedQuery(Flight.COUNT_BY_AIRPLANE, Long.class)
+            .setParameter("airplaneId", id)
+            .getSingleResult();
+    if (flights > 0) {
+      throw new ClientErrorException(
+          "The airplane flies " + flights + " flights.", Response.Status.CONFLICT);
+    }
+    em.remove(airplane);
+  }
+
+  private Airplane find(long id) {
+    Airplane airplane = em.find(Airplane.class, id);
+    if (airplane == null) {
+      throw new NotFoundException("No airplane with id " + id + ".");
+    }
+    return airplane;
+  }
+}

@@ -1,0 +1,65 @@
+package com.airline.flights.schedule.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Search result pages, serialized, for flights.search.cache-ttl. The catalogue is read far more
+ * than written: a hit costs a map lookup instead of ~2 ms of database and mapping work. Catalogue
+ * writes empty it once they commit; seat counts in a cached page lag by at most the TTL, which the
+ * contract allows (the reservation is the authority). Other instances' writes reach this one's
+ * cache through the same TTL.
+ */
+@ApplicationScoped
+public class SearchCache {
+
+  private record Entry(String json, long expiresAt) {}
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  private final ConcurrentHashMap<SearchQuery, Entry> pages = new ConcurrentHashMap<>();
+
+  /** Bumped by every write, so that a page read before the write is not cached after it. */
+  private final AtomicLong generation = new AtomicLong();
+
+  @Inject FlightSearch search;
+
+  @Inject
+  @ConfigProperty(name = "flights.search.cache-ttl")
+  Duration ttl;
+
+  @Inject
+  @ConfigProperty(name = "flights.search.cache-entries")
+  int maxEntries;
+
+  public String page(SearchQuery query) {
+    long now = System.nanoTime();
+    Entry entry = pages.get(query);
+    if (entry != null && now - entry.expiresAt() < 0) {
+      return entry.json();
+    }
+    long before = generation.get();
+    String json = JSONB.toJson(search.search(query));
+    if (pages.size() >= maxEntries) {
+      pages.clear(); // crude, but bounded; the TTL is short anyway
+    }
+    if (generation.get() == before) {
+      pages.put(query, new Entry(json, now + ttl.toNanos()));
+    }
+    return json;
+  }
+
+  void onCatalogueChanged(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogueChanged change) {
+    generation.incrementAndGet();
+    pages.clear();
+  }
+}
