@@ -39,6 +39,16 @@ public final class Http {
     return with("Authorization", "Bearer " + token);
   }
 
+  /** The bearer token this client sends, if any. */
+  public String token() {
+    for (int i = 0; i < headers.size(); i += 2) {
+      if (headers.get(i).equals("Authorization")) {
+        return headers.get(i + 1).substring("Bearer ".length());
+      }
+    }
+    return null;
+  }
+
   public Http with(String name, String value) {
     Http copy = new Http(base);
     copy.headers.addAll(headers);
@@ -135,6 +145,8 @@ public final class Http {
       if (value instanceof String s) {
         builder.add(name, s);
       } else if (value instanceof Integer n) {
+        builder.add(name, n);
+      } else if (value instanceof Long n) {
         builder.add(name, n);
       } else if (value instanceof List<?> list) {
         var array = Json.createArrayBuilder();

@@ -3,6 +3,7 @@ package com.airline.gateway.proxy;
 import com.airline.gateway.RequestIds;
 import com.airline.gateway.routing.Route;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Sends a request on to its service with the JDK's pooled, asynchronous HTTP client. */
@@ -50,16 +53,32 @@ public class Forwarder {
   @ConfigProperty(name = "gateway.proxy.read-timeout")
   Duration readTimeout;
 
+  private ExecutorService executor;
   private HttpClient client;
 
   @PostConstruct
   void init() {
+    // A fixed pool: the client's default one creates and drops a thread for nearly every response.
+    executor =
+        Executors.newFixedThreadPool(
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+            task -> {
+              Thread thread = new Thread(task, "gateway-forwarder");
+              thread.setDaemon(true);
+              return thread;
+            });
     client =
         HttpClient.newBuilder()
+            .executor(executor)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  @PreDestroy
+  void stop() {
+    executor.shutdownNow();
   }
 
   public CompletableFuture<Response> forward(

@@ -4,7 +4,7 @@ import com.airline.gateway.RequestIds;
 import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every path under /api goes to the service whose prefix it has; others get a 404 problem. */
 @Path("{path: .*}")
-@RequestScoped
+@ApplicationScoped
 public class ProxyResource {
 
   private static final Logger LOG = Logger.getLogger(ProxyResource.class.getName());
@@ -40,64 +40,66 @@ public class ProxyResource {
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
   int maxBodyBytes;
 
-  @Context HttpServletRequest request;
-
   @GET
-  public void get(@Suspended AsyncResponse response) {
-    forward(null, response);
+  public void get(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
+    forward(request, null, response);
   }
 
   @DELETE
-  public void delete(@Suspended AsyncResponse response) {
-    forward(null, response);
+  public void delete(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
+    forward(request, null, response);
   }
 
   @OPTIONS
-  public void options(@Suspended AsyncResponse response) {
-    forward(null, response);
+  public void options(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
+    forward(request, null, response);
   }
 
   @POST
-  public void post(InputStream body, @Suspended AsyncResponse response) throws IOException {
-    forward(body, response);
+  public void post(
+      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
+    forward(request, body, response);
   }
 
   @PUT
-  public void put(InputStream body, @Suspended AsyncResponse response) throws IOException {
-    forward(body, response);
+  public void put(
+      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
+    forward(request, body, response);
   }
 
   @PATCH
-  public void patch(InputStream body, @Suspended AsyncResponse response) throws IOException {
-    forward(body, response);
+  public void patch(
+      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
+    forward(request, body, response);
   }
 
-  private void forward(InputStream body, AsyncResponse response) {
+  private void forward(HttpServletRequest request, InputStream body, AsyncResponse response) {
     String path = request.getRequestURI();
     Route route = routes.match(path).orElse(null);
     if (route == null) {
-      response.resume(problem(404, "No service serves " + path + "."));
+      response.resume(problem(request, 404, "No service serves " + path + "."));
       return;
     }
     byte[] bytes;
     try {
       bytes = body == null ? null : body.readNBytes(maxBodyBytes + 1);
     } catch (IOException e) {
-      response.resume(problem(400, "The request body could not be read."));
+      response.resume(problem(request, 400, "The request body could not be read."));
       return;
     }
     if (bytes != null && bytes.length > maxBodyBytes) {
-      response.resume(problem(413, "The request body is larger than " + maxBodyBytes + " bytes."));
+      response.resume(
+          problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
       return;
     }
     forwarder
         .forward(route, request, bytes)
         .whenComplete(
             (answer, failure) ->
-                response.resume(failure == null ? answer : unavailable(route, failure)));
+                response.resume(failure == null ? answer : unavailable(request, route, failure)));
   }
 
-  private Response unavailable(Route route, Throwable failure) {
+  private static Response unavailable(HttpServletRequest request, Route route, Throwable failure) {
     Throwable cause =
         failure instanceof CompletionException && failure.getCause() != null
             ? failure.getCause()
@@ -105,12 +107,12 @@ public class ProxyResource {
     LOG.warning(
         () -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
     if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
-      return problem(504, "The " + route.service() + " service did not answer in time.");
+      return problem(request, 504, "The " + route.service() + " service did not answer in time.");
     }
-    return problem(503, "The " + route.service() + " service is unavailable.");
+    return problem(request, 503, "The " + route.service() + " service is unavailable.");
   }
 
-  private Response problem(int status, String detail) {
+  private static Response problem(HttpServletRequest request, int status, String detail) {
     return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request))
         .response()
         .build();

@@ -7,24 +7,18 @@ import com.airline.flights.schedule.control.CatalogueChanged;
 import com.airline.flights.schedule.control.SearchCache;
 import com.airline.flights.schedule.control.SearchQuery;
 import com.airline.flights.schedule.entity.Flight;
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PATCH;
@@ -32,24 +26,22 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
-import java.util.Locale;
 import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+/**
+ * Reads are public and carry no security annotation, so that no security filter runs on the search
+ * hot path; every write is ADMIN only. One instance serves all requests (nothing request-scoped
+ * here).
+ */
 @Path("flights")
-@RequestScoped
-@DenyAll
+@ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class FlightsResource {
@@ -58,49 +50,20 @@ public class FlightsResource {
   @Inject Event<CatalogueChanged> changed;
   @Inject SearchCache searches;
 
+  /**
+   * The hot path: no security, validation or metrics interceptors here (they cost more than the
+   * cached page itself); the parameters are checked by {@link SearchQuery#parse}.
+   */
   @GET
-  @PermitAll
-  @Timed(name = "searches")
   @APIResponse(responseCode = "400", description = "Invalid search parameters")
-  public Response search(
-      @QueryParam("from") @Pattern(regexp = "[A-Za-z]{3}", message = "must be a 3-letter IATA code")
-          String from,
-      @QueryParam("to") @Pattern(regexp = "[A-Za-z]{3}", message = "must be a 3-letter IATA code")
-          String to,
-      @QueryParam("date") String date,
-      @QueryParam("minPrice") String minPrice,
-      @QueryParam("maxPrice") String maxPrice,
-      @QueryParam("seats") @Min(1) @Max(1000) Integer seats,
-      @QueryParam("sort")
-          @DefaultValue("departureTime")
-          @Pattern(
-              regexp = "-?price|-?departureTime|duration",
-              message = "must be price, -price, departureTime, -departureTime or duration")
-          String sort,
-      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    BigDecimal min = price("minPrice", minPrice);
-    BigDecimal max = price("maxPrice", maxPrice);
-    if (min != null && max != null && min.compareTo(max) > 0) {
-      throw Problem.invalid("maxPrice", "must not be below minPrice");
-    }
-    var query =
-        new SearchQuery(
-            upper(from),
-            upper(to),
-            day(date),
-            min,
-            max,
-            seats,
-            SearchQuery.Sort.of(sort),
-            page,
-            size);
-    return Response.ok(searches.page(query), MediaType.APPLICATION_JSON).build();
+  public Response search(@Context UriInfo uri) {
+    return Response.ok(
+            searches.page(SearchQuery.parse(uri.getQueryParameters())), MediaType.APPLICATION_JSON)
+        .build();
   }
 
   @GET
   @Path("{id}")
-  @PermitAll
   @APIResponse(responseCode = "404", description = "No such flight")
   public FlightOffer get(@PathParam("id") long id) {
     return FlightOffer.from(find(id));
@@ -236,32 +199,5 @@ public class FlightsResource {
     } catch (IllegalArgumentException e) {
       throw Problem.invalid("currency", "is not an ISO 4217 currency");
     }
-  }
-
-  private static BigDecimal price(String field, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      BigDecimal price = new BigDecimal(value);
-      if (price.signum() < 0) {
-        throw Problem.invalid(field, "must not be negative");
-      }
-      return price;
-    } catch (NumberFormatException e) {
-      throw Problem.invalid(field, "must be a decimal number");
-    }
-  }
-
-  private static LocalDate day(String value) {
-    try {
-      return value == null ? null : LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
-      throw Problem.invalid("date", "must be a day as YYYY-MM-DD");
-    }
-  }
-
-  private static String upper(String code) {
-    return code == null ? null : code.toUpperCase(Locale.ROOT);
   }
 }

@@ -1,7 +1,14 @@
 package com.airline.flights.schedule.control;
 
+import com.airline.flights.problem.Problem;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 
 /** A validated flight search; equal searches share one cached page. Null members do not filter. */
 public record SearchQuery(
@@ -14,6 +21,77 @@ public record SearchQuery(
     Sort sort,
     int page,
     int size) {
+
+  /** The query parameters of GET /flights, checked; a 400 problem lists every wrong one. */
+  public static SearchQuery parse(MultivaluedMap<String, String> parameters) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    var parser =
+        new Object() {
+          <T> T get(String name, T fallback, Function<String, T> convert, String message) {
+            String value = parameters.getFirst(name);
+            if (value == null) {
+              return fallback;
+            }
+            try {
+              return convert.apply(value);
+            } catch (RuntimeException e) {
+              errors.add(new Problem.FieldError(name, message));
+              return fallback;
+            }
+          }
+        };
+    String from = parser.get("from", null, SearchQuery::airport, "must be a 3-letter IATA code");
+    String to = parser.get("to", null, SearchQuery::airport, "must be a 3-letter IATA code");
+    LocalDate date = parser.get("date", null, LocalDate::parse, "must be a day as YYYY-MM-DD");
+    BigDecimal minPrice =
+        parser.get("minPrice", null, SearchQuery::price, "must be a decimal number, not negative");
+    BigDecimal maxPrice =
+        parser.get("maxPrice", null, SearchQuery::price, "must be a decimal number, not negative");
+    Integer seats =
+        parser.get("seats", null, v -> within(Integer.valueOf(v), 1, 1000), "must be 1 to 1000");
+    Sort sort =
+        parser.get(
+            "sort",
+            Sort.DEPARTURE,
+            Sort::of,
+            "must be price, -price, departureTime, -departureTime or duration");
+    int page =
+        parser.get("page", 0, v -> within(Integer.valueOf(v), 0, 100_000), "must be 0 to 100000");
+    int size = parser.get("size", 20, v -> within(Integer.valueOf(v), 1, 100), "must be 1 to 100");
+    if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+      errors.add(new Problem.FieldError("maxPrice", "must not be below minPrice"));
+    }
+    if (!errors.isEmpty()) {
+      throw new BadRequestException(
+          Problem.of(400, "The search has invalid parameters.", null, null)
+              .withErrors(errors)
+              .response()
+              .build());
+    }
+    return new SearchQuery(from, to, date, minPrice, maxPrice, seats, sort, page, size);
+  }
+
+  private static String airport(String code) {
+    if (!code.matches("[A-Za-z]{3}")) {
+      throw new IllegalArgumentException(code);
+    }
+    return code.toUpperCase(Locale.ROOT);
+  }
+
+  private static BigDecimal price(String value) {
+    BigDecimal price = new BigDecimal(value);
+    if (price.signum() < 0) {
+      throw new IllegalArgumentException(value);
+    }
+    return price;
+  }
+
+  private static int within(int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(Integer.toString(value));
+    }
+    return value;
+  }
 
   public enum Sort {
     PRICE("price", "f.price"),

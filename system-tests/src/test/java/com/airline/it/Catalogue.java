@@ -1,0 +1,124 @@
+package com.airline.it;
+
+import static com.airline.it.Http.json;
+
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A catalogue of each test's own, made through the API as an admin: unique names and IATA codes.
+ */
+public final class Catalogue {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<String> CODES = ConcurrentHashMap.newKeySet();
+
+  private final Http admin;
+  private final String token;
+
+  private Catalogue(Http admin) {
+    this.admin = admin;
+    this.token = admin.token();
+  }
+
+  /** An admin signed in at auth, sending to the service or gateway given with {@link #on}. */
+  public static Catalogue asAdmin(Http auth) {
+    return new Catalogue(auth.as(TestUsers.admin(auth).token()));
+  }
+
+  public Catalogue on(Http target) {
+    return new Catalogue(target.as(token));
+  }
+
+  /**
+   * A 3-letter code no other test of this run has used; starting with Q, J or X keeps clear of real
+   * ones.
+   */
+  public static String uniqueCode() {
+    while (true) {
+      String code =
+          ""
+              + "QJX".charAt(RANDOM.nextInt(3))
+              + (char) ('A' + RANDOM.nextInt(26))
+              + (char) ('A' + RANDOM.nextInt(26));
+      if (CODES.add(code)) {
+        return code;
+      }
+    }
+  }
+
+  public static String uniqueFlightNumber() {
+    return "T" + (char) ('A' + RANDOM.nextInt(26)) + (1 + RANDOM.nextInt(9999));
+  }
+
+  public long city() {
+    Http.Reply reply =
+        admin.post(
+            "/api/v1/cities", json("name", "City " + uniqueCode() + uniqueCode(), "country", "NL"));
+    return created(reply).getJsonNumber("id").longValue();
+  }
+
+  public String airport() {
+    String code = uniqueCode();
+    created(
+        admin.post(
+            "/api/v1/airports", json("code", code, "name", "Airport " + code, "cityId", city())));
+    return code;
+  }
+
+  public long airplane(int capacity) {
+    return created(
+            admin.post(
+                "/api/v1/airplanes", json("model", "Test " + capacity, "capacity", capacity)))
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  /**
+   * A flight from, to, departing at, lasting minutes, at price, on an airplane with capacity seats.
+   */
+  public JsonObject flight(
+      String from, String to, Instant departure, int minutes, String price, int capacity) {
+    return created(
+        admin.post(
+            "/api/v1/flights",
+            flightBody(from, to, departure, minutes, price, airplane(capacity))));
+  }
+
+  public JsonObject flight(int capacity) {
+    return flight(
+        airport(), airport(), Instant.now().plus(3, ChronoUnit.DAYS), 90, "120.00", capacity);
+  }
+
+  public static JsonObject flightBody(
+      String from, String to, Instant departure, int minutes, String price, long airplaneId) {
+    return json(
+        "flightNumber",
+        uniqueFlightNumber(),
+        "airplaneId",
+        airplaneId,
+        "departureAirport",
+        from,
+        "arrivalAirport",
+        to,
+        "departureTime",
+        departure.truncatedTo(ChronoUnit.SECONDS).toString(),
+        "arrivalTime",
+        departure.truncatedTo(ChronoUnit.SECONDS).plus(minutes, ChronoUnit.MINUTES).toString(),
+        "price",
+        price,
+        "currency",
+        "EUR");
+  }
+
+  private static JsonObject created(Http.Reply reply) {
+    if (reply.status() != 201) {
+      throw new IllegalStateException("expected 201: " + reply);
+    }
+    return reply.json();
+  }
+}
