@@ -30,6 +30,11 @@ public final class Catalogue {
     return new Catalogue(auth.as(TestUsers.admin(auth).token()));
   }
 
+  /** The admin's client, for calls this class has no shortcut for. */
+  public Http admin() {
+    return admin;
+  }
+
   public Catalogue on(Http target) {
     return new Catalogue(target.as(token));
   }
