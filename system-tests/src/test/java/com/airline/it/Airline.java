@@ -52,8 +52,9 @@ public final class Airline {
       if (STARTED.isEmpty()) {
         Runtime.getRuntime().addShutdownHook(new Thread(Airline::stopAll));
       }
-      launcher("up", missing);
+      // noted before starting, so that the shutdown hook also stops a start that failed half-way
       STARTED.addAll(missing);
+      launcher("up", missing);
     }
     return url(services[0]);
   }
