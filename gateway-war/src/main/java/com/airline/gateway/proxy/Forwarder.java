@@ -9,22 +9,38 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends a request on to its service with the JDK's pooled, asynchronous HTTP client. */
+/**
+ * Sends a request on to its service without holding a thread while it waits: Apache HttpClient 5's
+ * asynchronous client, a pool of keep-alive connections and one I/O thread per core. (The JDK's
+ * HttpClient cost about twice the CPU per forwarded request here.)
+ */
 @ApplicationScoped
 public class Forwarder {
 
-  /** Hop-by-hop headers (RFC 9110 7.6.1) and those the client sets itself. */
+  /**
+   * Hop-by-hop headers (RFC 9110 7.6.1), those the client sets itself, and those the gateway sets.
+   */
   static final Set<String> NOT_FORWARDED =
       Set.of(
           "connection",
@@ -53,93 +69,110 @@ public class Forwarder {
   @ConfigProperty(name = "gateway.proxy.read-timeout")
   Duration readTimeout;
 
-  private ExecutorService executor;
-  private HttpClient client;
+  private CloseableHttpAsyncClient client;
 
   @PostConstruct
   void init() {
-    // A fixed pool: the client's default one creates and drops a thread for nearly every response.
-    executor =
-        Executors.newFixedThreadPool(
-            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-            task -> {
-              Thread thread = new Thread(task, "gateway-forwarder");
-              thread.setDaemon(true);
-              return thread;
-            });
     client =
-        HttpClient.newBuilder()
-            .executor(executor)
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
+        HttpAsyncClients.custom()
+            .setConnectionManager(
+                PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(512)
+                    .setMaxConnPerRoute(256)
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.of(connectTimeout))
+                            .setSocketTimeout(Timeout.of(readTimeout))
+                            .build())
+                    .build())
+            .setIOReactorConfig(
+                IOReactorConfig.custom()
+                    .setIoThreadCount(Runtime.getRuntime().availableProcessors())
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
             .build();
+    client.start();
   }
 
   @PreDestroy
   void stop() {
-    executor.shutdownNow();
+    client.close(CloseMode.GRACEFUL);
   }
 
   public CompletableFuture<Response> forward(
       Route route, HttpServletRequest incoming, byte[] body) {
     String query = incoming.getQueryString();
-    URI target =
-        URI.create(route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(target)
-            .timeout(readTimeout)
-            .method(
-                incoming.getMethod(),
-                body == null || body.length == 0
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (String name : java.util.Collections.list(incoming.getHeaderNames())) {
-      if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-        java.util.Collections.list(incoming.getHeaders(name))
-            .forEach(value -> request.header(name, value));
+    SimpleHttpRequest request =
+        new SimpleHttpRequest(
+            incoming.getMethod(),
+            URI.create(
+                route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
+    boolean hasBody = body != null && body.length > 0;
+    for (String name : Collections.list(incoming.getHeaderNames())) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!NOT_FORWARDED.contains(lower) && !(hasBody && lower.equals("content-type"))) {
+        Collections.list(incoming.getHeaders(name))
+            .forEach(value -> request.addHeader(name, value));
       }
     }
+    if (hasBody) {
+      String type = incoming.getContentType();
+      request.setBody(
+          body,
+          type == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parseLenient(type));
+    }
     String forwardedFor = incoming.getHeader("X-Forwarded-For");
-    request
-        .header(RequestIds.HEADER, RequestIds.of(incoming))
-        .header(
-            "X-Forwarded-For",
-            (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr())
-        .header("X-Forwarded-Proto", incoming.getScheme())
-        .header("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
+    request.addHeader(RequestIds.HEADER, RequestIds.of(incoming));
+    request.addHeader(
+        "X-Forwarded-For",
+        (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr());
+    request.addHeader("X-Forwarded-Proto", incoming.getScheme());
+    request.addHeader("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
+    String serviceUrl = route.baseUrl().toString();
     String origin = incoming.getScheme() + "://" + incoming.getHeader("Host");
-    return client
-        .sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(upstream -> toResponse(upstream, route.baseUrl().toString(), origin));
+
+    CompletableFuture<Response> answer = new CompletableFuture<>();
+    client.execute(
+        request,
+        new FutureCallback<>() {
+          @Override
+          public void completed(SimpleHttpResponse upstream) {
+            answer.complete(toResponse(upstream, serviceUrl, origin));
+          }
+
+          @Override
+          public void failed(Exception e) {
+            answer.completeExceptionally(e);
+          }
+
+          @Override
+          public void cancelled() {
+            answer.completeExceptionally(new CancellationException());
+          }
+        });
+    return answer;
   }
 
   private static Response toResponse(
-      HttpResponse<byte[]> upstream, String serviceUrl, String origin) {
-    Response.ResponseBuilder response = Response.status(upstream.statusCode());
-    upstream
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              String lower = name.toLowerCase(Locale.ROOT);
-              if (!NOT_FORWARDED.contains(lower)
-                  && !lower.equals("server")
-                  && !lower.startsWith(":")) {
-                values.forEach(value -> response.header(name, value));
-              }
-            });
-    // Links to the service itself (Location of a created resource) point at the gateway instead.
-    upstream
-        .headers()
-        .firstValue("Location")
-        .filter(location -> location.startsWith(serviceUrl))
-        .ifPresent(
-            location ->
-                response
-                    .header("Location", null)
-                    .header("Location", origin + location.substring(serviceUrl.length())));
-    byte[] body = upstream.body();
-    return response.entity(body.length == 0 ? null : body).build();
+      SimpleHttpResponse upstream, String serviceUrl, String origin) {
+    Response.ResponseBuilder response = Response.status(upstream.getCode());
+    for (Header header : upstream.getHeaders()) {
+      String lower = header.getName().toLowerCase(Locale.ROOT);
+      if (lower.equals("location") && header.getValue().startsWith(serviceUrl)) {
+        // Links to the service itself (Location of a created resource) point at the gateway
+        // instead.
+        response.header(
+            header.getName(), origin + header.getValue().substring(serviceUrl.length()));
+      } else if (!NOT_FORWARDED.contains(lower) && !lower.equals("server")) {
+        response.header(header.getName(), header.getValue());
+      }
+    }
+    byte[] body = upstream.getBodyBytes();
+    return response.entity(body == null || body.length == 0 ? null : body).build();
   }
 }

@@ -20,8 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -106,7 +105,8 @@ public class ProxyResource {
             : failure;
     LOG.warning(
         () -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
-    if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+    // connected, then no answer in time: 504; refused or no connection in time: 503
+    if (cause instanceof SocketTimeoutException) {
       return problem(request, 504, "The " + route.service() + " service did not answer in time.");
     }
     return problem(request, 503, "The " + route.service() + " service is unavailable.");

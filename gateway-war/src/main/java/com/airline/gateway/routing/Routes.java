@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -31,6 +32,8 @@ public class Routes {
   private List<Route> table;
   private List<Pattern> internal;
 
+  private static final Logger LOG = Logger.getLogger(Routes.class.getName());
+
   @PostConstruct
   void load() {
     table =
@@ -40,6 +43,12 @@ public class Routes {
             .map(this::parse)
             .sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed())
             .toList();
+    if (table.isEmpty()) {
+      // Seen when the health check asks before the application's own configuration is in place:
+      // failing here lets the next call build the table again instead of keeping an empty one.
+      throw new IllegalStateException("gateway.routes is empty");
+    }
+    LOG.info(() -> "Routes: " + table);
     // Service-to-service paths (seat reservations): never forwarded, whatever their prefix.
     internal =
         config.getOptionalValues("gateway.internal-paths", String.class).orElse(List.of()).stream()
