@@ -1,22 +1,27 @@
 package com.airline.flights.schedule.control;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Search result pages, serialized, for flights.search.cache-ttl. The catalogue is read far more
  * than written: a hit costs a map lookup instead of ~2 ms of database and mapping work. Catalogue
  * writes empty it once they commit; seat counts in a cached page lag by at most the TTL, which the
- * contract allows (the reservation is the authority). Other instances' writes reach this one's
- * cache through the same TTL.
+ * contract allows (the reservation is the authority). Writes on other instances of the service
+ * arrive as a message on the data grid; should the grid be missing, they show within the TTL.
  */
 @ApplicationScoped
 public class SearchCache {
@@ -30,7 +35,13 @@ public class SearchCache {
   /** Bumped by every write, so that a page read before the write is not cached after it. */
   private final AtomicLong generation = new AtomicLong();
 
+  private static final Logger LOG = Logger.getLogger(SearchCache.class.getName());
+  private static final String TOPIC = "flights.catalogue-changed";
+
   @Inject FlightSearch search;
+  @Inject Instance<HazelcastInstance> grid;
+
+  private volatile ITopic<String> others;
 
   @Inject
   @ConfigProperty(name = "flights.search.cache-ttl")
@@ -39,6 +50,25 @@ public class SearchCache {
   @Inject
   @ConfigProperty(name = "flights.search.cache-entries")
   int maxEntries;
+
+  @PostConstruct
+  void listen() {
+    try {
+      ITopic<String> topic = grid.get().getTopic(TOPIC);
+      topic.addMessageListener(
+          message -> {
+            if (!message.getPublishingMember().localMember()) {
+              forget();
+            }
+          });
+      others = topic;
+    } catch (RuntimeException e) {
+      LOG.warning(
+          "No data grid: writes on other instances show here within the cache TTL only ("
+              + e
+              + ")");
+    }
+  }
 
   public String page(SearchQuery query) {
     long now = System.nanoTime();
@@ -59,6 +89,13 @@ public class SearchCache {
 
   void onCatalogueChanged(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogueChanged change) {
+    forget();
+    if (others != null) {
+      others.publish(change.what());
+    }
+  }
+
+  private void forget() {
     generation.incrementAndGet();
     pages.clear();
   }
