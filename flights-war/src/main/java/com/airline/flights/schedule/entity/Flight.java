@@ -131,10 +131,6 @@ public class Flight {
     return !departureTime.isAfter(now);
   }
 
-  public boolean hasSoldSeats() {
-    return availableSeats < totalSeats;
-  }
-
   /** Takes seats from the inventory; the caller holds the row lock. */
   public void take(int seats) {
     if (seats < 1 || seats > availableSeats) {
