@@ -1,0 +1,197 @@
+package com.airline.booking.checkout.boundary;
+
+import com.airline.booking.Page;
+import com.airline.booking.checkout.control.BookingStore;
+import com.airline.booking.checkout.control.Checkout;
+import com.airline.booking.checkout.control.FlightsUnavailableException;
+import com.airline.booking.checkout.control.SeatsUnavailableException;
+import com.airline.booking.checkout.control.UnknownFlightException;
+import com.airline.booking.checkout.entity.Booking;
+import com.airline.booking.problem.Problem;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Every signed-in user books for themself; ADMIN and SUPPORT see every booking, others only theirs.
+ */
+@Path("bookings")
+@RequestScoped
+@DenyAll
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class BookingsResource {
+
+  @Inject Checkout checkout;
+  @Inject BookingStore store;
+  @Inject JsonWebToken caller;
+
+  @PersistenceContext EntityManager em;
+
+  @POST
+  @PermitAll
+  @Counted(name = "bookings-requested")
+  @APIResponse(responseCode = "400", description = "Invalid fields or unknown flight")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not enough seats (with availableSeats) or departed flight")
+  @APIResponse(
+      responseCode = "503",
+      description = "Flights cannot be reached; Retry-After says when to try again")
+  public Response create(
+      @NotNull @Valid BookingRequest body,
+      @HeaderParam("Idempotency-Key")
+          @Size(max = 100)
+          @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
+          String key,
+      @Context UriInfo uri) {
+    String user = signedIn();
+    try {
+      Checkout.Outcome outcome =
+          checkout.book(
+              user,
+              body.flightId(),
+              body.seats(),
+              body.passengerName().trim(),
+              body.passengerEmail().trim(),
+              key);
+      Booking booking = outcome.booking();
+      return switch (outcome.status()) {
+        case 201 ->
+            Response.created(
+                    uri.getBaseUriBuilder().path("bookings").path(booking.getReference()).build())
+                .entity(BookingView.from(booking))
+                .build();
+        case 400 -> throw Problem.invalid("flightId", booking.getStatusReason());
+        default ->
+            Problem.of(outcome.status(), booking.getStatusReason(), null, null).response().build();
+      };
+    } catch (UnknownFlightException e) {
+      throw Problem.invalid("flightId", e.getMessage());
+    } catch (SeatsUnavailableException e) {
+      Problem problem = Problem.of(409, e.getMessage(), null, null);
+      return (e.availableSeats() == null ? problem : problem.withAvailableSeats(e.availableSeats()))
+          .response()
+          .build();
+    } catch (FlightsUnavailableException e) {
+      return Problem.of(
+              503, "Flights cannot be reached; no booking was made. Try again shortly.", null, null)
+          .response()
+          .header("Retry-After", "5")
+          .build();
+    }
+  }
+
+  @GET
+  @PermitAll
+  public Page<BookingView> list(
+      @QueryParam("status")
+          @Pattern(
+              regexp = "PENDING|CONFIRMED|CANCELLED",
+              message = "must be PENDING, CONFIRMED or CANCELLED")
+          String status,
+      @QueryParam("userId") @Size(max = 64) String userId,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+    String user = signedIn();
+    String owner = isStaff() ? userId : user;
+    String where =
+        " where 1 = 1"
+            + (owner != null ? " and b.userId = :owner" : "")
+            + (status != null ? " and b.status = :status" : "");
+    TypedQuery<Long> count = em.createQuery("select count(b) from Booking b" + where, Long.class);
+    TypedQuery<Booking> rows =
+        em.createQuery(
+            "select b from Booking b" + where + " order by b.createdAt desc, b.reference",
+            Booking.class);
+    for (TypedQuery<?> query : new TypedQuery<?>[] {count, rows}) {
+      if (owner != null) {
+        query.setParameter("owner", owner);
+      }
+      if (status != null) {
+        query.setParameter("status", Booking.Status.valueOf(status));
+      }
+    }
+    var bookings = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
+    return Page.of(bookings, page, size, count.getSingleResult(), BookingView::from);
+  }
+
+  @GET
+  @Path("{reference}")
+  @PermitAll
+  @APIResponse(responseCode = "404", description = "No such booking, or someone else's")
+  public BookingView get(@PathParam("reference") String reference) {
+    return BookingView.from(visible(reference));
+  }
+
+  @POST
+  @Path("{reference}/cancel")
+  @PermitAll
+  @Counted(name = "bookings-cancel-requested")
+  @APIResponse(
+      responseCode = "403",
+      description = "SUPPORT reads bookings but does not cancel them")
+  @APIResponse(responseCode = "404", description = "No such booking, or someone else's")
+  @APIResponse(responseCode = "409", description = "The flight has departed")
+  public Response cancel(@PathParam("reference") String reference) {
+    Booking booking = visible(reference);
+    if (!booking.getUserId().equals(caller.getSubject()) && !caller.getGroups().contains("ADMIN")) {
+      throw new ForbiddenException("Only the owner or an admin cancels a booking.");
+    }
+    try {
+      return Response.ok(BookingView.from(checkout.cancel(booking))).build();
+    } catch (SeatsUnavailableException e) {
+      return Problem.of(409, e.getMessage(), null, null).response().build();
+    }
+  }
+
+  /** The owner's, or any for ADMIN and SUPPORT; anyone else is told it does not exist. */
+  private Booking visible(String reference) {
+    String user = signedIn();
+    return store
+        .find(reference)
+        .filter(b -> b.getUserId().equals(user) || isStaff())
+        .orElseThrow(() -> new NotFoundException("No booking " + reference + "."));
+  }
+
+  private boolean isStaff() {
+    var groups = caller.getGroups();
+    return groups != null && (groups.contains("ADMIN") || groups.contains("SUPPORT"));
+  }
+
+  private String signedIn() {
+    if (caller.getSubject() == null) {
+      throw new NotAuthorizedException("A valid bearer token is required.", "Bearer");
+    }
+    return caller.getSubject();
+  }
+}

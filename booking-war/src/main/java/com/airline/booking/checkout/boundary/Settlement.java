@@ -1,0 +1,56 @@
+package com.airline.booking.checkout.boundary;
+
+import com.airline.booking.checkout.control.BookingStore;
+import com.airline.booking.checkout.control.Checkout;
+import com.airline.booking.checkout.control.Flights;
+import com.airline.booking.checkout.control.FlightsUnavailableException;
+import com.airline.booking.checkout.entity.Booking;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Finishes what requests could not: a booking still PENDING after booking.checkout.pending-timeout
+ * (flights did not answer) gives its seats back and is abandoned; a CANCELLED booking whose seats
+ * are still held gets them released. Idempotent: every call to flights here may be repeated.
+ */
+@Singleton
+public class Settlement {
+
+  private static final Logger LOG = Logger.getLogger(Settlement.class.getName());
+
+  @Inject BookingStore store;
+  @Inject Flights flights;
+  @Inject Checkout checkout;
+
+  @Inject
+  @ConfigProperty(name = "booking.checkout.pending-timeout")
+  Duration pendingTimeout;
+
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  void settle() {
+    try {
+      for (Booking booking : store.toSettle(Instant.now().minus(pendingTimeout), 100)) {
+        if (booking.getStatus() == Booking.Status.PENDING) {
+          flights.release(booking.getFlightId(), booking.getReference());
+          store.abandon(booking.getReference());
+          LOG.info(
+              () ->
+                  "Abandoned "
+                      + booking.getReference()
+                      + ": its outcome with flights stayed unknown");
+        } else if (!checkout.release(booking)) {
+          return; // flights is down: try again next time
+        }
+      }
+    } catch (FlightsUnavailableException e) {
+      LOG.warning(() -> "Settlement waits for flights: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.WARNING, "Settlement failed; it runs again in 10 s", e);
+    }
+  }
+}

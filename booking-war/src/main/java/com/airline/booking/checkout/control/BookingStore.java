@@ -1,0 +1,123 @@
+package com.airline.booking.checkout.control;
+
+import com.airline.booking.checkout.entity.Booking;
+import com.airline.booking.checkout.entity.IdempotencyKey;
+import com.airline.booking.events.control.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The booking's state changes, each its own short transaction: the calls to flights happen between
+ * them, never inside one, so no database lock is held while waiting on the network.
+ */
+@ApplicationScoped
+public class BookingStore {
+
+  @PersistenceContext EntityManager em;
+  @Inject Outbox outbox;
+
+  /** Fails with a PersistenceException when the user already used the key (a racing duplicate). */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Booking createPending(
+      String userId,
+      Booking.FlightSnapshot flight,
+      int seats,
+      String name,
+      String email,
+      String key) {
+    String reference = References.next();
+    while (em.find(Booking.class, reference) != null) {
+      reference = References.next();
+    }
+    Booking booking = new Booking(reference, userId, flight, seats, name, email);
+    em.persist(booking);
+    if (key != null) {
+      em.persist(new IdempotencyKey(userId, key, reference));
+    }
+    em.flush();
+    return booking;
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public Booking confirm(String reference) {
+    Booking booking = find(reference).orElseThrow();
+    booking.confirm();
+    outbox.add(Outbox.CREATED, booking);
+    answered(reference, 201);
+    return booking;
+  }
+
+  /** Flights refused the seats: nothing is held. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Booking refused(String reference, String reason, int status) {
+    Booking booking = find(reference).orElseThrow();
+    booking.cancel(reason, false);
+    answered(reference, status);
+    return booking;
+  }
+
+  /**
+   * Cancelled by its owner or an admin; the seats are given back right after, or by the settlement.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Booking cancel(String reference, String reason) {
+    Booking booking = find(reference).orElseThrow();
+    boolean wasConfirmed = booking.getStatus() == Booking.Status.CONFIRMED;
+    booking.cancel(reason, true);
+    if (wasConfirmed) {
+      outbox.add(Outbox.CANCELLED, booking);
+    }
+    return booking;
+  }
+
+  /**
+   * A booking whose outcome stayed unknown is given up: its seats are back and its Idempotency-Key
+   * is forgotten, so that the client's retry with that key books anew instead of finding a dead
+   * booking.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void abandon(String reference) {
+    Booking booking = find(reference).orElseThrow();
+    booking.cancel("Flights could not be reached; no seats were kept.", false);
+    booking.seatsReleased();
+    em.createNamedQuery(IdempotencyKey.FOR_BOOKING, IdempotencyKey.class)
+        .setParameter("reference", reference)
+        .getResultList()
+        .forEach(em::remove);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void seatsReleased(String reference) {
+    find(reference).ifPresent(Booking::seatsReleased);
+  }
+
+  /** PENDING since before {@code before}, or CANCELLED with seats still held in flights. */
+  public List<Booking> toSettle(Instant before, int max) {
+    return em.createNamedQuery(Booking.TO_SETTLE, Booking.class)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public Optional<Booking> find(String reference) {
+    return Optional.ofNullable(em.find(Booking.class, reference));
+  }
+
+  public Optional<IdempotencyKey> key(String userId, String key) {
+    return Optional.ofNullable(em.find(IdempotencyKey.class, new IdempotencyKey.Id(userId, key)));
+  }
+
+  private void answered(String reference, int status) {
+    em.createNamedQuery(IdempotencyKey.FOR_BOOKING, IdempotencyKey.class)
+        .setParameter("reference", reference)
+        .getResultList()
+        .forEach(k -> k.answered(status));
+  }
+}

@@ -1,0 +1,126 @@
+package com.airline.booking.checkout.control;
+
+import com.airline.booking.checkout.entity.Booking;
+import com.airline.booking.checkout.entity.IdempotencyKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Booking and cancelling across the two services: PENDING first (committed), then seats in flights,
+ * then CONFIRMED with its event. Each step commits on its own, so a crash or an unreachable flights
+ * service leaves a PENDING booking for the settlement to finish, never a half-written one.
+ */
+@ApplicationScoped
+public class Checkout {
+
+  private static final Logger LOG = Logger.getLogger(Checkout.class.getName());
+
+  /** How long a request waits for a racing twin with the same Idempotency-Key to finish. */
+  private static final Duration TWIN_WAIT = Duration.ofSeconds(15);
+
+  /** The answer to a booking request: its status code and the booking. */
+  public record Outcome(int status, Booking booking) {}
+
+  @Inject Flights flights;
+  @Inject BookingStore store;
+
+  public Outcome book(
+      String userId, long flightId, int seats, String name, String email, String key) {
+    if (key != null) {
+      Optional<Outcome> earlier = replay(userId, key);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    Booking.FlightSnapshot flight = flights.lookUp(flightId);
+    if (!flight.departureTime().isAfter(Instant.now())) {
+      throw new SeatsUnavailableException("The flight has departed.", null);
+    }
+    Booking booking;
+    try {
+      booking = store.createPending(userId, flight, seats, name, email, key);
+    } catch (PersistenceException | TransactionalException e) {
+      if (key == null) {
+        throw e;
+      }
+      // a twin request with the same key got there first: answer what it answers
+      return replay(userId, key).orElseThrow(() -> e);
+    }
+    String reference = booking.getReference();
+    try {
+      flights.reserve(flightId, reference, seats);
+    } catch (SeatsUnavailableException e) {
+      store.refused(reference, e.getMessage(), 409);
+      throw e;
+    } catch (UnknownFlightException e) {
+      store.refused(reference, e.getMessage(), 400);
+      throw e;
+    }
+    return new Outcome(201, store.confirm(reference));
+  }
+
+  /** Cancelled at once; seats go back now, or through the settlement when flights is down. */
+  public Booking cancel(Booking booking) {
+    if (booking.getStatus() == Booking.Status.CANCELLED) {
+      return booking;
+    }
+    if (booking.hasDeparted(Instant.now())) {
+      throw new SeatsUnavailableException(
+          "The flight has departed; the booking can no longer be cancelled.", null);
+    }
+    Booking cancelled = store.cancel(booking.getReference(), "Cancelled on request.");
+    release(cancelled);
+    return store.find(booking.getReference()).orElse(cancelled);
+  }
+
+  /**
+   * Gives a booking's seats back; false when flights cannot be reached (the settlement retries).
+   */
+  public boolean release(Booking booking) {
+    try {
+      flights.release(booking.getFlightId(), booking.getReference());
+      store.seatsReleased(booking.getReference());
+      return true;
+    } catch (FlightsUnavailableException e) {
+      LOG.warning(
+          () -> "Seats of " + booking.getReference() + " not released yet: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * The first answer given to this user's key. While that first request is still under way, waits
+   * for it; if its outcome stays unknown, answers 503 like the first request did.
+   */
+  private Optional<Outcome> replay(String userId, String key) {
+    Instant deadline = Instant.now().plus(TWIN_WAIT);
+    while (true) {
+      Optional<IdempotencyKey> found = store.key(userId, key);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Booking booking = store.find(found.get().getBookingReference()).orElseThrow();
+      Integer status = found.get().getResponseStatus();
+      if (status != null) {
+        return Optional.of(new Outcome(status, booking));
+      }
+      boolean young = booking.getCreatedAt().isAfter(Instant.now().minus(TWIN_WAIT));
+      if (!young || Instant.now().isAfter(deadline)) {
+        throw new FlightsUnavailableException(
+            "The booking with this Idempotency-Key is still being settled.", null);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FlightsUnavailableException("interrupted", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package com.airline.booking.checkout.control;
+
+import com.airline.booking.checkout.entity.Booking.FlightSnapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Calls to flights with fault tolerance. Every call may be retried: the lookup reads, and reserve
+ * and release are idempotent per booking reference in flights. Refusals (too few seats, unknown
+ * flight) are answers, not failures: they are neither retried nor counted by the circuit breaker.
+ */
+@ApplicationScoped
+public class Flights {
+
+  @Inject @RestClient FlightsApi api;
+  @Inject ServiceToken token;
+
+  @Timeout(3000)
+  @Retry(
+      maxRetries = 2,
+      delay = 200,
+      abortOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  @CircuitBreaker(
+      requestVolumeThreshold = 8,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  @Fallback(
+      fallbackMethod = "unavailable",
+      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  public FlightSnapshot lookUp(long flightId) {
+    try (Response response = api.flight(flightId)) {
+      if (response.getStatus() == 404) {
+        throw new UnknownFlightException(flightId);
+      }
+      JsonObject flight = json(expect(response, 200));
+      return new FlightSnapshot(
+          flightId,
+          flight.getString("flightNumber"),
+          Instant.parse(flight.getString("departureTime")),
+          flight.getJsonObject("departureAirport").getString("code"),
+          flight.getJsonObject("arrivalAirport").getString("code"),
+          new BigDecimal(flight.getString("price")),
+          flight.getString("currency"));
+    } catch (ProcessingException e) {
+      throw new FlightsUnavailableException("flights is unreachable", e);
+    }
+  }
+
+  @Timeout(3000)
+  @Retry(
+      maxRetries = 2,
+      delay = 200,
+      abortOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  @CircuitBreaker(
+      requestVolumeThreshold = 8,
+      failureRatio = 0.5,
+      delay = 5000,
+      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  @Fallback(
+      fallbackMethod = "unavailable",
+      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+  public void reserve(long flightId, String reference, int seats) {
+    String body =
+        Json.createObjectBuilder()
+            .add("bookingReference", reference)
+            .add("seats", seats)
+            .build()
+            .toString();
+    try (Response response = api.reserve(flightId, body, token.bearer())) {
+      switch (response.getStatus()) {
+        case 200, 201 -> {}
+        case 404 -> throw new UnknownFlightException(flightId);
+        case 409 -> {
+          JsonObject problem = json(response);
+          throw new SeatsUnavailableException(
+              problem.getString("detail", "The seats are not available."),
+              problem.containsKey("availableSeats") ? problem.getInt("availableSeats") : null);
+        }
+        default -> expect(response, 201);
+      }
+    } catch (ProcessingException e) {
+      throw new FlightsUnavailableException("flights is unreachable", e);
+    }
+  }
+
+  @Timeout(3000)
+  @Retry(maxRetries = 2, delay = 200)
+  @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000)
+  @Fallback(fallbackMethod = "unavailable")
+  public void release(long flightId, String reference) {
+    try (Response response = api.release(flightId, reference, token.bearer())) {
+      if (response.getStatus() != 404) { // a deleted flight holds no seats
+        expect(response, 204);
+      }
+    } catch (ProcessingException e) {
+      throw new FlightsUnavailableException("flights is unreachable", e);
+    }
+  }
+
+  private Response expect(Response response, int success) {
+    int status = response.getStatus();
+    if (status == 401 || status == 403) {
+      token.forget();
+    }
+    if (status != success && !(success == 201 && status == 200)) {
+      throw new FlightsUnavailableException("flights answered HTTP " + status, null);
+    }
+    return response;
+  }
+
+  private static JsonObject json(Response response) {
+    try (var reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+      return reader.readObject();
+    }
+  }
+
+  // After retries, a timeout, a 5xx or an open circuit the outcome is unknown: callers treat
+  // flights as down.
+  FlightSnapshot unavailable(long flightId) {
+    throw new FlightsUnavailableException("flights did not answer in time or is failing", null);
+  }
+
+  void unavailable(long flightId, String reference, int seats) {
+    throw new FlightsUnavailableException("flights did not answer in time or is failing", null);
+  }
+
+  void unavailable(long flightId, String reference) {
+    throw new FlightsUnavailableException("flights did not answer in time or is failing", null);
+  }
+}

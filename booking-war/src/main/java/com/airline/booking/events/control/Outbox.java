@@ -1,0 +1,48 @@
+package com.airline.booking.events.control;
+
+import com.airline.booking.checkout.entity.Booking;
+import com.airline.booking.events.entity.OutboxEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Writes booking events into the outbox, in the caller's transaction: both commit or neither. */
+@ApplicationScoped
+public class Outbox {
+
+  public static final String CREATED = "booking.created";
+  public static final String CANCELLED = "booking.cancelled";
+
+  @PersistenceContext EntityManager em;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void add(String type, Booking booking) {
+    String eventId = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    String payload =
+        Json.createObjectBuilder()
+            .add("eventId", eventId)
+            .add("type", type)
+            .add("occurredAt", now.toString())
+            .add(
+                "booking",
+                Json.createObjectBuilder()
+                    .add("reference", booking.getReference())
+                    .add("userId", booking.getUserId())
+                    .add("flightId", booking.getFlightId())
+                    .add("flightNumber", booking.getFlightNumber())
+                    .add("departureTime", booking.getDepartureTime().toString())
+                    .add("departureAirport", booking.getDepartureAirport())
+                    .add("arrivalAirport", booking.getArrivalAirport())
+                    .add("seats", booking.getSeats())
+                    .add("passengerName", booking.getPassengerName())
+                    .add("passengerEmail", booking.getPassengerEmail()))
+            .build()
+            .toString();
+    em.persist(new OutboxEvent(eventId, type, payload, now));
+  }
+}
