@@ -33,11 +33,27 @@ public final class Airline {
 
   private static final Path ROOT =
       Path.of(System.getProperty("airline.root", "..")).toAbsolutePath().normalize();
+
+  /** The gateway's port; the others follow it. Another base lets two runs share a machine. */
+  private static final int BASE = Integer.getInteger("airline.ports", 18080);
+
   private static final Path HOME =
-      Path.of(System.getProperty("airline.home", "target/airline")).toAbsolutePath();
+      Path.of(
+              System.getProperty("airline.home", "target/airline")
+                  + (BASE == 18080 ? "" : "-" + BASE))
+          .toAbsolutePath();
   private static final Map<String, Integer> PORTS =
       Map.of(
-          "gateway", 18080, "auth", 18081, "flights", 18082, "booking", 18083, "reminder", 18084);
+          "gateway",
+          BASE,
+          "auth",
+          BASE + 1,
+          "flights",
+          BASE + 2,
+          "booking",
+          BASE + 3,
+          "reminder",
+          BASE + 4);
   private static final List<String> DATABASE_SERVICES =
       List.of("auth", "flights", "booking", "reminder");
   private static final Set<String> STARTED = new LinkedHashSet<>();
@@ -57,6 +73,12 @@ public final class Airline {
       launcher("up", missing);
     }
     return url(services[0]);
+  }
+
+  /** Stops a running service, for tests of what happens while it is down; start it again after. */
+  public static synchronized void stop(String service) {
+    launcher("down", List.of(service));
+    STARTED.remove(service);
   }
 
   public static URI url(String service) {
@@ -153,7 +175,7 @@ public final class Airline {
         (service, port) -> {
           String prefix = service.toUpperCase();
           env.put(prefix + "_PORT", port.toString());
-          env.put(prefix + "_HAZELCAST_PORT", Integer.toString(17000 + (port - 18080) * 10));
+          env.put(prefix + "_HAZELCAST_PORT", Integer.toString(BASE - 1080 + (port - BASE) * 10));
           env.put(prefix + "_URL", url(service).toString());
         });
     DATABASE_SERVICES.forEach(s -> env.put(s.toUpperCase() + "_DB_NAME", databaseOf(s)));
@@ -163,6 +185,8 @@ public final class Airline {
     env.put("AUTH_SERVICE_CLIENTS", "booking:" + SERVICE_SECRET);
     // the tests make their own catalogue, with codes and numbers of their own
     env.put("FLIGHTS_DEMO_DATA", "false");
+    // settle bookings left PENDING after seconds, not minutes
+    env.put("BOOKING_CHECKOUT_PENDING_TIMEOUT", "PT3S");
     return env;
   }
 

@@ -39,6 +39,16 @@ public final class Http {
     return with("Authorization", "Bearer " + token);
   }
 
+  /** A header this client sends, if any. */
+  public String header(String name) {
+    for (int i = 0; i < headers.size(); i += 2) {
+      if (headers.get(i).equals(name)) {
+        return headers.get(i + 1);
+      }
+    }
+    return null;
+  }
+
   /** The bearer token this client sends, if any. */
   public String token() {
     for (int i = 0; i < headers.size(); i += 2) {

@@ -5,7 +5,12 @@ import jakarta.persistence.Converter;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** JPA 3.1 has no Instant; the connection's time zone is UTC, so a Timestamp carries it exactly. */
+/**
+ * JPA 3.1 has no Instant; the connection's time zone is UTC, so a Timestamp carries it exactly, to
+ * the second: MariaDB announces itself to Connector/J as "5.5.5-10.x", too old for fractional
+ * seconds, so the driver drops them. Entities keep whole seconds, so what they answer equals what
+ * is stored.
+ */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, Timestamp> {
 

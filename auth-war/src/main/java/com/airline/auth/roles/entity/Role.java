@@ -39,7 +39,7 @@ public class Role {
   public Role(String name, String description) {
     this.name = name;
     this.description = description;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public String getName() {

@@ -34,7 +34,7 @@ public class SigningKey {
   public SigningKey(String kid, String privateKey) {
     this.kid = kid;
     this.privateKey = privateKey;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public String getPrivateKey() {

@@ -82,7 +82,7 @@ public class User {
     this.name = name;
     this.passwordHash = passwordHash;
     this.roles.addAll(roles);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     this.updatedAt = createdAt;
   }
 
@@ -112,7 +112,7 @@ public class User {
   }
 
   private void touch() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public String getId() {

@@ -1,5 +1,6 @@
 package com.airline.booking.checkout.boundary;
 
+import com.airline.booking.BookingStartup;
 import com.airline.booking.checkout.control.BookingStore;
 import com.airline.booking.checkout.control.Checkout;
 import com.airline.booking.checkout.control.Flights;
@@ -7,6 +8,8 @@ import com.airline.booking.checkout.control.FlightsUnavailableException;
 import com.airline.booking.checkout.entity.Booking;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are still held gets them released. Idempotent: every call to flights here may be repeated.
  */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Settlement {
 
   private static final Logger LOG = Logger.getLogger(Settlement.class.getName());
@@ -26,6 +30,7 @@ public class Settlement {
   @Inject BookingStore store;
   @Inject Flights flights;
   @Inject Checkout checkout;
+  @Inject BookingStartup startup;
 
   @Inject
   @ConfigProperty(name = "booking.checkout.pending-timeout")
@@ -33,6 +38,9 @@ public class Settlement {
 
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   void settle() {
+    if (!startup.ready()) {
+      return;
+    }
     try {
       for (Booking booking : store.toSettle(Instant.now().minus(pendingTimeout), 100)) {
         if (booking.getStatus() == Booking.Status.PENDING) {

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Booking and cancelling across the two services: PENDING first (committed), then seats in flights,
@@ -24,11 +26,30 @@ public class Checkout {
   /** How long a request waits for a racing twin with the same Idempotency-Key to finish. */
   private static final Duration TWIN_WAIT = Duration.ofSeconds(15);
 
-  /** The answer to a booking request: its status code and the booking. */
-  public record Outcome(int status, Booking booking) {}
+  /**
+   * The answer to a booking request: its status code, the booking, and whether an earlier request
+   * made it.
+   */
+  public record Outcome(int status, Booking booking, boolean replayed) {}
 
   @Inject Flights flights;
   @Inject BookingStore store;
+
+  @Inject
+  @Metric(name = "bookings-created", description = "Bookings confirmed")
+  Counter created;
+
+  @Inject
+  @Metric(
+      name = "bookings-failed",
+      description = "Booking requests refused by flights or answered 503")
+  Counter failed;
+
+  @Inject
+  @Metric(
+      name = "bookings-cancelled",
+      description = "Bookings cancelled by their owner or an admin")
+  Counter cancelledCount;
 
   public Outcome book(
       String userId, long flightId, int seats, String name, String email, String key) {
@@ -38,6 +59,20 @@ public class Checkout {
         return earlier.get();
       }
     }
+    try {
+      Outcome outcome = attempt(userId, flightId, seats, name, email, key);
+      if (!outcome.replayed()) {
+        (outcome.status() == 201 ? created : failed).inc();
+      }
+      return outcome;
+    } catch (RuntimeException e) {
+      failed.inc();
+      throw e;
+    }
+  }
+
+  private Outcome attempt(
+      String userId, long flightId, int seats, String name, String email, String key) {
     Booking.FlightSnapshot flight = flights.lookUp(flightId);
     if (!flight.departureTime().isAfter(Instant.now())) {
       throw new SeatsUnavailableException("The flight has departed.", null);
@@ -62,7 +97,7 @@ public class Checkout {
       store.refused(reference, e.getMessage(), 400);
       throw e;
     }
-    return new Outcome(201, store.confirm(reference));
+    return new Outcome(201, store.confirm(reference), false);
   }
 
   /** Cancelled at once; seats go back now, or through the settlement when flights is down. */
@@ -75,6 +110,7 @@ public class Checkout {
           "The flight has departed; the booking can no longer be cancelled.", null);
     }
     Booking cancelled = store.cancel(booking.getReference(), "Cancelled on request.");
+    cancelledCount.inc();
     release(cancelled);
     return store.find(booking.getReference()).orElse(cancelled);
   }
@@ -108,7 +144,7 @@ public class Checkout {
       Booking booking = store.find(found.get().getBookingReference()).orElseThrow();
       Integer status = found.get().getResponseStatus();
       if (status != null) {
-        return Optional.of(new Outcome(status, booking));
+        return Optional.of(new Outcome(status, booking, true));
       }
       boolean young = booking.getCreatedAt().isAfter(Instant.now().minus(TWIN_WAIT));
       if (!young || Instant.now().isAfter(deadline)) {

@@ -42,7 +42,7 @@ public class Flights {
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
   public FlightSnapshot lookUp(long flightId) {
     try (Response response = api.flight(flightId)) {
-      if (response.getStatus() == 404) {
+      if (noSuchFlight(response)) {
         throw new UnknownFlightException(flightId);
       }
       JsonObject flight = json(expect(response, 200));
@@ -82,7 +82,12 @@ public class Flights {
     try (Response response = api.reserve(flightId, body, token.bearer())) {
       switch (response.getStatus()) {
         case 200, 201 -> {}
-        case 404 -> throw new UnknownFlightException(flightId);
+        case 404 -> {
+          if (noSuchFlight(response)) {
+            throw new UnknownFlightException(flightId);
+          }
+          expect(response, 201);
+        }
         case 409 -> {
           JsonObject problem = json(response);
           throw new SeatsUnavailableException(
@@ -102,12 +107,22 @@ public class Flights {
   @Fallback(fallbackMethod = "unavailable")
   public void release(long flightId, String reference) {
     try (Response response = api.release(flightId, reference, token.bearer())) {
-      if (response.getStatus() != 404) { // a deleted flight holds no seats
+      if (!noSuchFlight(response)) { // a deleted flight holds no seats
         expect(response, 204);
       }
     } catch (ProcessingException e) {
       throw new FlightsUnavailableException("flights is unreachable", e);
     }
+  }
+
+  /**
+   * A 404 from the flights application itself (problem+json). While an instance is still deploying,
+   * Payara Micro answers 404 to every path: that says nothing about the flight.
+   */
+  private static boolean noSuchFlight(Response response) {
+    return response.getStatus() == 404
+        && response.getMediaType() != null
+        && response.getMediaType().toString().startsWith("application/problem+json");
   }
 
   private Response expect(Response response, int success) {

@@ -99,7 +99,7 @@ public class Booking {
     this.userId = userId;
     this.flightId = flight.id();
     this.flightNumber = flight.flightNumber();
-    this.departureTime = flight.departureTime().truncatedTo(ChronoUnit.MICROS);
+    this.departureTime = flight.departureTime().truncatedTo(ChronoUnit.SECONDS);
     this.departureAirport = flight.departureAirport();
     this.arrivalAirport = flight.arrivalAirport();
     this.seats = seats;
@@ -108,7 +108,7 @@ public class Booking {
     this.passengerName = passengerName;
     this.passengerEmail = passengerEmail;
     this.status = Status.PENDING;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     this.updatedAt = createdAt;
   }
 
@@ -159,7 +159,7 @@ public class Booking {
   }
 
   private void touch() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public String getReference() {

@@ -50,7 +50,7 @@ public class IdempotencyKey {
     this.userId = userId;
     this.idempotencyKey = key;
     this.bookingReference = bookingReference;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void answered(int status) {

@@ -1,5 +1,6 @@
 package com.airline.booking.events.boundary;
 
+import com.airline.booking.BookingStartup;
 import com.airline.booking.events.control.EventRelay;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -22,15 +23,21 @@ public class RelaySchedule {
   private static final Logger LOG = Logger.getLogger(RelaySchedule.class.getName());
 
   @Inject EventRelay relay;
+  @Inject BookingStartup startup;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void relay() {
+    if (!startup.ready()) {
+      return;
+    }
     try {
       while (relay.publishPending(BATCH) == BATCH) {
         // a full batch: more may be waiting
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Outbox relay run failed; it runs again in 1 s", e);
+      // once a second while the database is away: one line each, the trace at FINE
+      LOG.warning(() -> "Outbox relay run failed, next in 1 s: " + e);
+      LOG.log(Level.FINE, "Outbox relay run failed", e);
     }
   }
 }

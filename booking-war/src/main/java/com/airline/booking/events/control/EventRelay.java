@@ -72,6 +72,8 @@ public class EventRelay {
   private Connection connection;
   private Session session;
   private MessageProducer producer;
+  // the AMQP connection under `connection`: tells whether the broker closed it
+  private com.rabbitmq.client.Connection amqp;
 
   /** Publishes up to max unpublished events, oldest first; answers how many the broker took. */
   @Transactional
@@ -114,9 +116,10 @@ public class EventRelay {
   }
 
   private void connect() throws JMSException {
-    if (connection != null) {
+    if (connection != null && amqp.isOpen()) {
       return;
     }
+    disconnect(); // closed by the broker while idle: a new one, rather than a failed batch
     RMQConnectionFactory factory = new RMQConnectionFactory();
     factory.setHost(host);
     factory.setPort(port);
@@ -124,13 +127,17 @@ public class EventRelay {
     factory.setPassword(password);
     factory.setVirtualHost(virtualHost);
     factory.setAmqpConnectionFactoryPostProcessor(
-        amqp -> {
+        amqpFactory -> {
           // we reconnect ourselves; a self-recovering connection would hide a dead broker
-          amqp.setAutomaticRecoveryEnabled(false);
-          amqp.setConnectionTimeout(5_000);
-          amqp.setChannelRpcTimeout(10_000); // bounds commit(): rows stay locked meanwhile
+          amqpFactory.setAutomaticRecoveryEnabled(false);
+          amqpFactory.setConnectionTimeout(5_000);
+          amqpFactory.setChannelRpcTimeout(10_000); // bounds commit(): rows stay locked meanwhile
         });
-    factory.setAmqpConnectionPostProcessor(EventRelay::declareExchange);
+    factory.setAmqpConnectionPostProcessor(
+        opened -> {
+          declareExchange(opened);
+          amqp = opened;
+        });
     factory.setAmqpPropertiesCustomiser(
         (properties, message) -> {
           try {
@@ -169,5 +176,6 @@ public class EventRelay {
     connection = null;
     session = null;
     producer = null;
+    amqp = null;
   }
 }

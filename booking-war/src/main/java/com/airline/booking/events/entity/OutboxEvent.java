@@ -57,11 +57,11 @@ public class OutboxEvent {
     this.eventId = eventId;
     this.type = type;
     this.payload = payload;
-    this.createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = createdAt.truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void published() {
-    publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    publishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     attempts++;
     lastError = null;
   }

@@ -41,7 +41,7 @@ public class Airplane {
 
   public Airplane(String model, int capacity) {
     change(model, capacity);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newModel, int newCapacity) {

@@ -39,7 +39,7 @@ public class Airport {
   public Airport(String code, String name, City city) {
     this.code = code;
     change(name, city);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newName, City newCity) {

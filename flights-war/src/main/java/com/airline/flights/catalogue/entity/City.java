@@ -45,7 +45,7 @@ public class City {
 
   public City(String name, String country) {
     change(name, country);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newName, String newCountry) {

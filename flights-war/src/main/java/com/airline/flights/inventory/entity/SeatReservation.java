@@ -59,7 +59,7 @@ public class SeatReservation {
     this.bookingReference = bookingReference;
     this.seats = seats;
     this.status = status;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     this.releasedAt = status == Status.RELEASED ? createdAt : null;
   }
 
@@ -78,7 +78,7 @@ public class SeatReservation {
       return 0;
     }
     status = Status.RELEASED;
-    releasedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    releasedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return seats;
   }
 

@@ -105,7 +105,7 @@ public class Flight {
     this.currency = currency;
     this.totalSeats = airplane.getCapacity();
     this.availableSeats = totalSeats;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     reschedule(departureTime, arrivalTime);
     reprice(price);
   }
@@ -114,8 +114,8 @@ public class Flight {
     if (!arrival.isAfter(departure)) {
       throw new IllegalArgumentException("arrival is not after departure");
     }
-    this.departureTime = departure.truncatedTo(ChronoUnit.MICROS);
-    this.arrivalTime = arrival.truncatedTo(ChronoUnit.MICROS);
+    this.departureTime = departure.truncatedTo(ChronoUnit.SECONDS);
+    this.arrivalTime = arrival.truncatedTo(ChronoUnit.SECONDS);
     touch();
   }
 
@@ -149,7 +149,7 @@ public class Flight {
   }
 
   private void touch() {
-    updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public Long getId() {

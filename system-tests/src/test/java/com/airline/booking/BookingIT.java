@@ -1,0 +1,332 @@
+package com.airline.booking;
+
+import static com.airline.it.Http.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.airline.it.Catalogue;
+import com.airline.it.Http;
+import com.airline.it.TestUsers;
+import com.airline.it.TestUsers.TestUser;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Booking against the real flights service: the whole flow, refusals, races, idempotency, access.
+ */
+class BookingIT {
+
+  static Http auth;
+  static Http flights;
+  static Http booking;
+  static Catalogue catalogue;
+
+  @BeforeAll
+  static void start() {
+    auth = Http.to(Airline.start("auth"));
+    flights = Http.to(Airline.start("flights"));
+    booking = Http.to(Airline.start("booking"));
+    catalogue = Catalogue.asAdmin(auth).on(flights);
+  }
+
+  static long flight(int seats) {
+    return catalogue.flight(seats).getJsonNumber("id").longValue();
+  }
+
+  static Http.Reply book(Http as, long flight, int seats) {
+    return as.post(
+        "/api/v1/bookings",
+        json(
+            "flightId",
+            flight,
+            "seats",
+            seats,
+            "passengerName",
+            "Ada Lovelace",
+            "passengerEmail",
+            "ada@it.test"));
+  }
+
+  static int available(long flight) {
+    return flights.get("/api/v1/flights/" + flight).json().getInt("availableSeats");
+  }
+
+  @Test
+  void book_confirmsAndTakesTheSeatsInFlights() {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(10);
+
+    Http.Reply reply = book(booking.as(user.token()), flight, 3);
+
+    assertEquals(201, reply.status(), reply.body());
+    JsonObject created = reply.json();
+    assertEquals("CONFIRMED", created.getString("status"));
+    assertTrue(
+        created.getString("reference").matches("[A-Z2-9]{6}"), created.getString("reference"));
+    assertEquals(user.id(), created.getString("userId"), "the user comes from the token");
+    assertEquals("360.00", created.getString("totalPrice"));
+    assertEquals("EUR", created.getString("currency"));
+    assertTrue(
+        reply.header("Location").endsWith("/api/v1/bookings/" + created.getString("reference")));
+    assertEquals(7, available(flight));
+    assertEquals(
+        created,
+        booking.as(user.token()).get("/api/v1/bookings/" + created.getString("reference")).json());
+  }
+
+  @Test
+  void book_whenTooFewSeats_409_andTheBookingEndsCancelled() {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(2);
+
+    Http.Reply reply = book(booking.as(user.token()), flight, 3);
+
+    assertEquals(409, reply.status(), reply.body());
+    assertEquals(2, reply.json().getInt("availableSeats"));
+    assertEquals(2, available(flight));
+    JsonObject mine = booking.as(user.token()).get("/api/v1/bookings").json();
+    assertEquals(1, mine.getInt("totalItems"));
+    assertEquals("CANCELLED", mine.getJsonArray("items").getJsonObject(0).getString("status"));
+  }
+
+  @Test
+  void thirtyConcurrentBookings_onTenSeats_exactlyTenConfirmed() throws Exception {
+    long flight = flight(10);
+    List<Http> users = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      users.add(booking.as(TestUsers.signUp(auth).token()));
+    }
+    List<Callable<Integer>> calls =
+        users.stream().<Callable<Integer>>map(u -> () -> book(u, flight, 1).status()).toList();
+
+    Map<Integer, Long> statuses = race(calls);
+
+    assertEquals(Map.of(201, 10L, 409, 20L), statuses);
+    assertEquals(0, available(flight));
+    try (Connection c = Airline.database("booking");
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT status, COUNT(*) FROM booking WHERE flight_id = "
+                        + flight
+                        + " GROUP BY status")) {
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      while (rs.next()) {
+        counts.put(rs.getString(1), rs.getInt(2));
+      }
+      assertEquals(Map.of("CONFIRMED", 10, "CANCELLED", 20), counts);
+    }
+  }
+
+  @Test
+  void idempotencyKey_sameUserGetsTheFirstBooking_seatsTakenOnce() {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(10);
+    Http withKey =
+        booking
+            .as(user.token())
+            .with("Idempotency-Key", "key-" + Airline.RUN + "-" + System.nanoTime());
+
+    Http.Reply first = book(withKey, flight, 2);
+    Http.Reply again = book(withKey, flight, 2);
+
+    assertEquals(201, first.status(), first.body());
+    assertEquals(201, again.status(), again.body());
+    assertEquals(first.json(), again.json());
+    assertEquals(8, available(flight));
+
+    Http otherUserSameKey =
+        booking
+            .as(TestUsers.signUp(auth).token())
+            .with("Idempotency-Key", withKey.header("Idempotency-Key"));
+    assertEquals(201, book(otherUserSameKey, flight, 2).status(), "keys belong to their user");
+    assertEquals(6, available(flight));
+  }
+
+  @Test
+  void idempotencyKey_racingDuplicates_oneBooking() throws Exception {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(10);
+    Http withKey =
+        booking
+            .as(user.token())
+            .with("Idempotency-Key", "race-" + Airline.RUN + "-" + System.nanoTime());
+    List<Callable<String>> calls = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      calls.add(() -> book(withKey, flight, 3).json().getString("reference"));
+    }
+
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    List<String> references = new ArrayList<>();
+    for (Future<String> f : pool.invokeAll(calls)) {
+      references.add(f.get());
+    }
+    pool.shutdownNow();
+
+    assertEquals(1, references.stream().distinct().count(), references.toString());
+    assertEquals(7, available(flight));
+    assertEquals(1, booking.as(user.token()).get("/api/v1/bookings").json().getInt("totalItems"));
+  }
+
+  @Test
+  void otherUsersBookings_are404_staffSeeThem_onlyOwnerOrAdminCancel() {
+    TestUser owner = TestUsers.signUp(auth);
+    String reference = book(booking.as(owner.token()), flight(10), 1).json().getString("reference");
+    Http stranger = booking.as(TestUsers.signUp(auth).token());
+    Http support = booking.as(TestUsers.withRoles(auth, "SUPPORT").token());
+    Http admin = booking.as(TestUsers.admin(auth).token());
+
+    assertEquals(404, stranger.get("/api/v1/bookings/" + reference).status());
+    assertEquals(404, stranger.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
+    assertEquals(0, stranger.get("/api/v1/bookings").json().getInt("totalItems"));
+    assertEquals(200, support.get("/api/v1/bookings/" + reference).status());
+    assertEquals(
+        1, support.get("/api/v1/bookings?userId=" + owner.id()).json().getInt("totalItems"));
+    assertEquals(403, support.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
+    assertEquals(
+        1,
+        admin
+            .get("/api/v1/bookings?userId=" + owner.id() + "&status=CONFIRMED")
+            .json()
+            .getInt("totalItems"));
+    assertEquals(401, booking.get("/api/v1/bookings/" + reference).status());
+    Http.Reply cancelled = admin.post("/api/v1/bookings/" + reference + "/cancel", json());
+    assertEquals("CANCELLED", cancelled.json().getString("status"));
+  }
+
+  @Test
+  void cancel_givesTheSeatsBack_andCancellingAgainChangesNothing() {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(10);
+    Http as = booking.as(user.token());
+    String reference = book(as, flight, 4).json().getString("reference");
+    assertEquals(6, available(flight));
+
+    Http.Reply cancelled = as.post("/api/v1/bookings/" + reference + "/cancel", json());
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals("CANCELLED", cancelled.json().getString("status"));
+    assertEquals(10, available(flight));
+
+    Http.Reply again = as.post("/api/v1/bookings/" + reference + "/cancel", json());
+    assertEquals(200, again.status());
+    assertEquals(cancelled.json().getString("updatedAt"), again.json().getString("updatedAt"));
+    assertEquals(10, available(flight));
+  }
+
+  @Test
+  void cancel_afterDeparture_returns409() throws Exception {
+    TestUser user = TestUsers.signUp(auth);
+    Http as = booking.as(user.token());
+    String reference = book(as, flight(10), 1).json().getString("reference");
+    try (Connection c = Airline.database("booking")) {
+      c.createStatement()
+          .executeUpdate(
+              "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = '"
+                  + reference
+                  + "'");
+    }
+    assertEquals(409, as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
+    assertEquals("CONFIRMED", as.get("/api/v1/bookings/" + reference).json().getString("status"));
+  }
+
+  @Test
+  void book_unknownFlight400_departedFlight409() throws Exception {
+    Http as = booking.as(TestUsers.signUp(auth).token());
+    Http.Reply unknown = book(as, 987654321L, 1);
+    assertEquals(400, unknown.status(), unknown.body());
+    assertEquals(
+        "flightId", unknown.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+
+    long departed = flight(10);
+    try (Connection c = Airline.database("flights")) {
+      c.createStatement()
+          .executeUpdate(
+              "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR, arrives_at = UTC_TIMESTAMP() WHERE id = "
+                  + departed);
+    }
+    assertEquals(409, book(as, departed, 1).status());
+  }
+
+  @Test
+  void book_invalidInput_400ProblemPerField() {
+    Http as = booking.as(TestUsers.signUp(auth).token());
+    Map<String, JsonObject> bodies =
+        Map.of(
+            "seats",
+                json(
+                    "flightId",
+                    1,
+                    "seats",
+                    10,
+                    "passengerName",
+                    "A",
+                    "passengerEmail",
+                    "a@it.test"),
+            "passengerEmail",
+                json("flightId", 1, "seats", 1, "passengerName", "A", "passengerEmail", "nope"),
+            "passengerName",
+                json(
+                    "flightId", 1, "seats", 1, "passengerName", " ", "passengerEmail", "a@it.test"),
+            "flightId", json("seats", 1, "passengerName", "A", "passengerEmail", "a@it.test"));
+    bodies.forEach(
+        (field, body) -> {
+          Http.Reply reply = as.post("/api/v1/bookings", body);
+          assertEquals(400, reply.status(), field + ": " + reply.body());
+          assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+          assertEquals(
+              field, reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        });
+    assertEquals(400, as.send("POST", "/api/v1/bookings", "{\"flightId\":\"x\"}").status());
+    assertEquals(400, as.send("POST", "/api/v1/bookings", "{").status());
+    assertEquals(400, as.get("/api/v1/bookings?status=LOST").status());
+    assertEquals(
+        401,
+        booking
+            .post(
+                "/api/v1/bookings",
+                json(
+                    "flightId", 1, "seats", 1, "passengerName", "A", "passengerEmail", "a@it.test"))
+            .status());
+  }
+
+  @Test
+  void throughTheGateway_bookAndRead() {
+    Http gateway = Http.to(Airline.start("gateway"));
+    TestUser user = TestUsers.signUp(auth);
+    Http.Reply reply = book(gateway.as(user.token()), flight(10), 1);
+    assertEquals(201, reply.status(), reply.body());
+    assertNotNull(
+        gateway
+            .as(user.token())
+            .get("/api/v1/bookings/" + reply.json().getString("reference"))
+            .json()
+            .getString("status"));
+  }
+
+  static <T> Map<T, Long> race(List<Callable<T>> calls) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+    try {
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : pool.invokeAll(calls)) {
+        results.add(f.get());
+      }
+      return results.stream()
+          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package com.airline.booking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Delivery;
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outbox relay, seen from the outside: rows written into booking's outbox_event reach the topic
+ * exchange airline.events (routing key = event type, persistent), also after a broker outage.
+ */
+class EventRelayIT {
+
+  static final String EXCHANGE = "airline.events";
+
+  @BeforeAll
+  static void start() {
+    Airline.start("booking");
+  }
+
+  @Test
+  void relay_publishesEachRow_withItsTypeAsRoutingKey_andMarksItPublished() throws Exception {
+    try (Events events = Events.exclusiveQueue()) {
+      List<Row> rows = List.of(insert("booking.created"), insert("booking.cancelled"));
+
+      Map<String, Delivery> received = events.await(ids(rows), Duration.ofSeconds(10));
+
+      assertEquals(ids(rows), received.keySet());
+      for (Row row : rows) {
+        Delivery delivery = received.get(row.eventId());
+        assertEquals(row.type(), delivery.getEnvelope().getRoutingKey());
+        assertEquals(2, delivery.getProperties().getDeliveryMode(), "persistent");
+        assertEquals("application/json", delivery.getProperties().getContentType());
+        assertEquals(row.eventId(), delivery.getProperties().getMessageId());
+        assertEquals(row.payload(), body(delivery));
+        awaitTrue(() -> published(row.eventId()), Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  @Test
+  void relay_whenBrokerDown_publishesAfterItReturns() throws Exception {
+    // A durable queue: an exclusive one goes with the broker, and the relay may publish before the
+    // test could bind a new one.
+    String queue = "it.event-relay." + Airline.RUN + "." + UUID.randomUUID();
+    Events.durableQueue(queue).close();
+    try {
+      Row row;
+      rabbitmqctl("stop_app");
+      try {
+        row = insert("booking.created");
+        Thread.sleep(3_000);
+        assertFalse(published(row.eventId()), "published while the broker was down");
+        int attempts = attempts(row.eventId());
+        assertTrue(attempts >= 1, "attempts: " + attempts);
+      } finally {
+        rabbitmqctl("start_app");
+      }
+      try (Events events = Events.durableQueue(queue)) {
+        Set<String> expected = Set.of(row.eventId());
+        assertEquals(expected, events.await(expected, Duration.ofSeconds(30)).keySet());
+        awaitTrue(() -> published(row.eventId()), Duration.ofSeconds(5));
+      }
+    } finally {
+      try (Events cleanup = Events.durableQueue(queue)) {
+        cleanup.channel.queueDelete(queue);
+      }
+    }
+  }
+
+  @Test
+  void relay_deliversTwoHundredRowsInsertedAtOnce_eachExactlyOnce() throws Exception {
+    try (Events events = Events.exclusiveQueue()) {
+      Set<String> ids = ids(insert("booking.created", 200));
+
+      assertEquals(200, events.await(ids, Duration.ofSeconds(30)).size());
+      Thread.sleep(1_000); // a duplicate would come right behind
+      events.await(ids, Duration.ZERO);
+
+      assertEquals(0, events.duplicates, "duplicates");
+      for (String id : ids) {
+        awaitTrue(() -> published(id), Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  // --- the outbox, written as booking's Outbox writes it
+
+  record Row(String eventId, String type, String payload) {}
+
+  private static Set<String> ids(List<Row> rows) {
+    return rows.stream().map(Row::eventId).collect(Collectors.toSet());
+  }
+
+  private static Row insert(String type) throws Exception {
+    return insert(type, 1).get(0);
+  }
+
+  private static List<Row> insert(String type, int count) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (var c = Airline.database("booking");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO outbox_event (event_id, type, payload, created_at)"
+                    + " VALUES (?, ?, ?, UTC_TIMESTAMP(6))")) {
+      c.setAutoCommit(false);
+      for (int i = 0; i < count; i++) {
+        String eventId = UUID.randomUUID().toString();
+        String payload =
+            Json.createObjectBuilder()
+                .add("eventId", eventId)
+                .add("type", type)
+                .add("occurredAt", Instant.now().toString())
+                .add("booking", Json.createObjectBuilder().add("reference", "IT" + i))
+                .build()
+                .toString();
+        insert.setString(1, eventId);
+        insert.setString(2, type);
+        insert.setString(3, payload);
+        insert.addBatch();
+        rows.add(new Row(eventId, type, payload));
+      }
+      insert.executeBatch();
+      c.commit();
+    }
+    return rows;
+  }
+
+  private static boolean published(String eventId) {
+    return column(eventId, "published_at", rs -> rs.getTimestamp(1)) != null;
+  }
+
+  private static int attempts(String eventId) {
+    return column(eventId, "attempts", rs -> rs.getInt(1));
+  }
+
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> T column(String eventId, String name, Column<T> column) {
+    try (var c = Airline.database("booking");
+        PreparedStatement select =
+            c.prepareStatement("SELECT " + name + " FROM outbox_event WHERE event_id = ?")) {
+      select.setString(1, eventId);
+      try (ResultSet rs = select.executeQuery()) {
+        assertTrue(rs.next(), "no outbox row " + eventId);
+        return column.read(rs);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "not within " + timeout);
+      Thread.sleep(200);
+    }
+  }
+
+  private static String body(Delivery delivery) {
+    return new String(delivery.getBody(), StandardCharsets.UTF_8);
+  }
+
+  private static void rabbitmqctl(String command) throws Exception {
+    Process process =
+        new ProcessBuilder("rabbitmqctl", command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "rabbitmqctl " + command + " hangs");
+    assertEquals(0, process.exitValue(), "rabbitmqctl " + command);
+  }
+
+  /** A consumer of airline.events with booking.#, on a connection of its own. */
+  static final class Events implements AutoCloseable {
+
+    final Connection connection;
+    final Channel channel;
+    final LinkedBlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    final Map<String, Delivery> byEventId = new HashMap<>();
+    int duplicates;
+
+    private Events(String queue, boolean durable) throws Exception {
+      ConnectionFactory factory = new ConnectionFactory();
+      factory.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
+      factory.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
+      factory.setUsername(env("RABBITMQ_USER", "guest"));
+      factory.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+      factory.setAutomaticRecoveryEnabled(false);
+      connection = factory.newConnection("event-relay-it");
+      channel = connection.createChannel();
+      channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
+      String name =
+          durable
+              ? channel
+                  .queueDeclare(queue, true, false, false, Map.of("x-expires", 600_000))
+                  .getQueue()
+              : channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
+      channel.queueBind(name, EXCHANGE, "booking.#");
+      channel.basicConsume(name, true, (tag, delivery) -> deliveries.add(delivery), tag -> {});
+    }
+
+    static Events exclusiveQueue() throws Exception {
+      return new Events(null, false);
+    }
+
+    static Events durableQueue(String name) throws Exception {
+      return new Events(name, true);
+    }
+
+    /** The deliveries of these events, by eventId, once all came or the time is up. */
+    Map<String, Delivery> await(Set<String> eventIds, Duration timeout)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      Delivery delivery;
+      while ((delivery = next(eventIds, deadline)) != null) {
+        String eventId =
+            Json.createReader(new StringReader(body(delivery))).readObject().getString("eventId");
+        if (eventIds.contains(eventId) && byEventId.putIfAbsent(eventId, delivery) != null) {
+          duplicates++;
+        }
+      }
+      Map<String, Delivery> found = new HashMap<>(byEventId);
+      found.keySet().retainAll(eventIds);
+      return found;
+    }
+
+    /** The next delivery: waits while events are missing, afterwards takes only what is there. */
+    private Delivery next(Set<String> eventIds, long deadline) throws InterruptedException {
+      long left = deadline - System.nanoTime();
+      return byEventId.keySet().containsAll(eventIds) || left <= 0
+          ? deliveries.poll()
+          : deliveries.poll(left, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+      if (connection.isOpen()) {
+        connection.close();
+      }
+    }
+
+    private static String env(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null ? fallback : value;
+    }
+  }
+}
