@@ -95,6 +95,66 @@ class EventRelayIT {
   }
 
   @Test
+  void booking_whenBrokerDown_isConfirmed_andItsEventArrivesOnceTheBrokerIsBack() throws Exception {
+    var auth = com.airline.it.Http.to(Airline.start("auth"));
+    var flights = com.airline.it.Http.to(Airline.start("flights"));
+    var booking = com.airline.it.Http.to(Airline.start("booking"));
+    long flight =
+        com.airline.it.Catalogue.asAdmin(auth)
+            .on(flights)
+            .flight(10)
+            .getJsonNumber("id")
+            .longValue();
+    var user = com.airline.it.TestUsers.signUp(auth);
+    String queue = "it.booking-events." + Airline.RUN + "." + UUID.randomUUID();
+    Events.durableQueue(queue).close();
+    try {
+      String reference;
+      rabbitmqctl("stop_app");
+      try {
+        var reply = BookingIT.book(booking.as(user.token()), flight, 2);
+        assertEquals(201, reply.status(), reply.body());
+        reference = reply.json().getString("reference");
+      } finally {
+        rabbitmqctl("start_app");
+      }
+      String eventId;
+      try (var c = Airline.database("booking");
+          PreparedStatement select =
+              c.prepareStatement("SELECT event_id FROM outbox_event WHERE payload LIKE ?")) {
+        select.setString(1, "%\"reference\":\"" + reference + "\"%");
+        try (ResultSet rs = select.executeQuery()) {
+          assertTrue(rs.next(), "no outbox row for " + reference);
+          eventId = rs.getString(1);
+        }
+      }
+      try (Events events = Events.durableQueue(queue)) {
+        Delivery delivery = events.await(Set.of(eventId), Duration.ofSeconds(30)).get(eventId);
+        assertEquals("booking.created", delivery.getEnvelope().getRoutingKey());
+        var event = Json.createReader(new StringReader(body(delivery))).readObject();
+        assertEquals("booking.created", event.getString("type"));
+        assertEquals(eventId, event.getString("eventId"));
+        var booked = event.getJsonObject("booking");
+        assertEquals(reference, booked.getString("reference"));
+        assertEquals(user.id(), booked.getString("userId"));
+        assertEquals(flight, booked.getJsonNumber("flightId").longValue());
+        assertEquals(2, booked.getInt("seats"));
+        assertEquals("ada@it.test", booked.getString("passengerEmail"));
+        for (String field :
+            new String[] {
+              "flightNumber", "departureTime", "departureAirport", "arrivalAirport", "passengerName"
+            }) {
+          assertTrue(booked.containsKey(field), field);
+        }
+      }
+    } finally {
+      try (Events cleanup = Events.durableQueue(queue)) {
+        cleanup.channel.queueDelete(queue);
+      }
+    }
+  }
+
+  @Test
   void relay_deliversTwoHundredRowsInsertedAtOnce_eachExactlyOnce() throws Exception {
     try (Events events = Events.exclusiveQueue()) {
       Set<String> ids = ids(insert("booking.created", 200));
