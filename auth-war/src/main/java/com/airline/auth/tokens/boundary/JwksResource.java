@@ -6,8 +6,8 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 @DenyAll
 public class JwksResource {
 
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject SigningKeys signingKeys;
 
   @GET
@@ -25,8 +28,8 @@ public class JwksResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject keySet() {
     SigningKeys.ActiveKey key = signingKeys.active();
-    return Json.createObjectBuilder()
-        .add("keys", Json.createArrayBuilder().add(Jwt.jwk(key.publicKey(), key.kid())))
+    return JSON.createObjectBuilder()
+        .add("keys", JSON.createArrayBuilder().add(Jwt.jwk(key.publicKey(), key.kid())))
         .build();
   }
 }

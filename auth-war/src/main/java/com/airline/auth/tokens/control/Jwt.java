@@ -1,7 +1,7 @@
 package com.airline.auth.tokens.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,6 +18,9 @@ import java.util.Base64;
 
 /** RS256 compact JWTs and RSA JSON Web Keys with the JDK alone. */
 public final class Jwt {
+
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -39,7 +42,7 @@ public final class Jwt {
   }
 
   public static JsonObject jwk(RSAPublicKey key, String kid) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("kty", "RSA")
         .add("use", "sig")
         .add("alg", "RS256")

@@ -2,8 +2,8 @@ package com.airline.auth.tokens.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.UUID;
@@ -12,6 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Issues the RS256 access tokens that MicroProfile JWT verifies in every service. */
 @ApplicationScoped
 public class TokenIssuer {
+
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public record IssuedToken(String value, long expiresIn) {}
 
@@ -33,18 +36,18 @@ public class TokenIssuer {
     SigningKeys.ActiveKey key = signingKeys.active();
     long now = Instant.now().getEpochSecond();
     JsonObject header =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("alg", "RS256")
             .add("typ", "JWT")
             .add("kid", key.kid())
             .build();
     JsonObject claims =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("iss", issuer)
             .add("aud", audience)
             .add("sub", subject)
             .add("upn", upn)
-            .add("groups", Json.createArrayBuilder(groups.stream().sorted().toList()))
+            .add("groups", JSON.createArrayBuilder(groups.stream().sorted().toList()))
             .add("iat", now)
             .add("exp", now + ttlSeconds)
             .add("jti", UUID.randomUUID().toString())

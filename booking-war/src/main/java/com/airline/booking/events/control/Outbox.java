@@ -3,7 +3,7 @@ package com.airline.booking.events.control;
 import com.airline.booking.checkout.entity.Booking;
 import com.airline.booking.events.entity.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -13,6 +13,9 @@ import java.util.UUID;
 /** Writes booking events into the outbox, in the caller's transaction: both commit or neither. */
 @ApplicationScoped
 public class Outbox {
+
+  /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   public static final String CREATED = "booking.created";
   public static final String CANCELLED = "booking.cancelled";
@@ -24,13 +27,13 @@ public class Outbox {
     String eventId = UUID.randomUUID().toString();
     Instant now = Instant.now();
     String payload =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("eventId", eventId)
             .add("type", type)
             .add("occurredAt", now.toString())
             .add(
                 "booking",
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("reference", booking.getReference())
                     .add("userId", booking.getUserId())
                     .add("flightId", booking.getFlightId())
