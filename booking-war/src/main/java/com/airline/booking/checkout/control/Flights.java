@@ -18,9 +18,21 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * Calls to flights with fault tolerance. Every call may be retried: the lookup reads, and reserve
  * and release are idempotent per booking reference in flights. Refusals (too few seats, unknown
- * flight) are answers, not failures: they are neither retried nor counted by the circuit breaker.
+ * flight) are answers, not failures: they are neither retried nor counted by the circuit breaker
+ * (one circuit per method). Each attempt is bounded by the REST client's own connect and read
+ * timeouts (flights-api/mp-rest/*): a {@code @Timeout} hands every call to a managed executor,
+ * which on Payara costs more CPU than the call itself.
  */
 @ApplicationScoped
+@Retry(
+    maxRetries = 2,
+    delay = 200,
+    abortOn = {SeatsUnavailableException.class, UnknownFlightException.class})
+@CircuitBreaker(
+    requestVolumeThreshold = 8,
+    failureRatio = 0.5,
+    delay = 5000,
+    skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
 public class Flights {
 
   /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
@@ -29,15 +41,6 @@ public class Flights {
   @Inject @RestClient FlightsApi api;
   @Inject ServiceToken token;
 
-  @Retry(
-      maxRetries = 2,
-      delay = 200,
-      abortOn = {SeatsUnavailableException.class, UnknownFlightException.class})
-  @CircuitBreaker(
-      requestVolumeThreshold = 8,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
   @Fallback(
       fallbackMethod = "unavailable",
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
@@ -60,15 +63,6 @@ public class Flights {
     }
   }
 
-  @Retry(
-      maxRetries = 2,
-      delay = 200,
-      abortOn = {SeatsUnavailableException.class, UnknownFlightException.class})
-  @CircuitBreaker(
-      requestVolumeThreshold = 8,
-      failureRatio = 0.5,
-      delay = 5000,
-      skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
   @Fallback(
       fallbackMethod = "unavailable",
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
@@ -101,8 +95,6 @@ public class Flights {
     }
   }
 
-  @Retry(maxRetries = 2, delay = 200)
-  @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5000)
   @Fallback(fallbackMethod = "unavailable")
   public void release(long flightId, String reference) {
     try (Response response = api.release(flightId, reference, token.bearer())) {
