@@ -1,6 +1,8 @@
 package com.airline.gateway.proxy;
 
 import com.airline.gateway.RequestIds;
+import com.airline.gateway.edge.EdgeRules;
+import com.airline.gateway.edge.TokenVerifier;
 import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
@@ -34,6 +36,8 @@ public class ProxyResource {
 
   @Inject Routes routes;
   @Inject Forwarder forwarder;
+  @Inject EdgeRules edge;
+  @Inject TokenVerifier tokens;
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
@@ -79,6 +83,11 @@ public class ProxyResource {
       response.resume(problem(request, 404, "No service serves " + path + "."));
       return;
     }
+    Response refused = checkAtTheDoor(request, path);
+    if (refused != null) {
+      response.resume(refused);
+      return;
+    }
     byte[] bytes;
     try {
       bytes = body == null ? null : body.readNBytes(maxBodyBytes + 1);
@@ -96,6 +105,36 @@ public class ProxyResource {
         .whenComplete(
             (answer, failure) ->
                 response.resume(failure == null ? answer : unavailable(request, route, failure)));
+  }
+
+  /** Null when the request may pass; a 401 or 403 problem when it may not. */
+  private Response checkAtTheDoor(HttpServletRequest request, String path) {
+    String method = request.getMethod();
+    String canonical = Routes.canonical(path);
+    if (edge.isPublic(method, canonical)) {
+      return null;
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return unauthorized(request, "A bearer token is required (checked at the gateway).");
+    }
+    try {
+      TokenVerifier.Caller caller = tokens.verify(authorization.substring(7).trim());
+      if (edge.needsAdmin(method, canonical) && !caller.groups().contains("ADMIN")) {
+        return problem(
+            request, 403, "Only ADMIN may change the catalogue (checked at the gateway).");
+      }
+      return null;
+    } catch (TokenVerifier.InvalidTokenException e) {
+      return unauthorized(
+          request, e.getMessage().replaceAll("\\.$", "") + " (checked at the gateway).");
+    }
+  }
+
+  private static Response unauthorized(HttpServletRequest request, String detail) {
+    return Response.fromResponse(problem(request, 401, detail))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
   }
 
   private static Response unavailable(HttpServletRequest request, Route route, Throwable failure) {

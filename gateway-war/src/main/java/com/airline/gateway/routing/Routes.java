@@ -83,7 +83,7 @@ public class Routes {
    * The path as a service resolves it: decoded, without matrix parameters, empty or dot segments,
    * so that no other spelling of an internal path slips through.
    */
-  static String canonical(String rawPath) {
+  public static String canonical(String rawPath) {
     String decoded;
     try {
       decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
