@@ -81,6 +81,32 @@ class EdgeAuthIT {
   }
 
   @Test
+  void cors_preflightAnsweredAtTheGateway_forConfiguredOriginsOnly() {
+    Http.Reply preflight =
+        gateway
+            .with("Origin", "https://app.it.test")
+            .with("Access-Control-Request-Method", "POST")
+            .with("Access-Control-Request-Headers", "authorization, content-type")
+            .send("OPTIONS", "/api/v1/bookings", null);
+    assertEquals(204, preflight.status(), preflight.body());
+    assertEquals("https://app.it.test", preflight.header("Access-Control-Allow-Origin"));
+    assertTrue(preflight.header("Access-Control-Allow-Methods").contains("POST"));
+    assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+
+    Http.Reply stranger =
+        gateway
+            .with("Origin", "https://evil.example")
+            .with("Access-Control-Request-Method", "POST")
+            .send("OPTIONS", "/api/v1/bookings", null);
+    assertEquals(null, stranger.header("Access-Control-Allow-Origin"));
+
+    Http.Reply simple = gateway.with("Origin", "https://app.it.test").get("/api/v1/flights?size=1");
+    assertEquals(200, simple.status());
+    assertEquals("https://app.it.test", simple.header("Access-Control-Allow-Origin"));
+    assertTrue(simple.header("Access-Control-Expose-Headers").contains("X-Request-ID"));
+  }
+
+  @Test
   void catalogueWrites_needAdminAtTheDoor() {
     String user = TestUsers.signUp(auth).token();
     assertRefusedAtTheDoor(

@@ -185,6 +185,7 @@ public final class Airline {
     env.put("AUTH_SERVICE_CLIENTS", "booking:" + SERVICE_SECRET);
     // the tests make their own catalogue, with codes and numbers of their own
     env.put("FLIGHTS_DEMO_DATA", "false");
+    env.put("GATEWAY_CORS_ORIGINS", "https://app.it.test");
     // settle bookings left PENDING after seconds, not minutes
     env.put("BOOKING_CHECKOUT_PENDING_TIMEOUT", "PT3S");
     return env;
