@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +65,6 @@ class GatewayIT {
     assertTrue(
         generated.header("X-Request-ID").matches("[0-9a-f-]{36}"),
         generated.header("X-Request-ID"));
-    assertTrue(Files.exists(Airline.log("auth")));
   }
 
   @Test

@@ -102,10 +102,6 @@ public final class Airline {
         env("DB_PASSWORD", ""));
   }
 
-  public static Path log(String service) {
-    return HOME.resolve("logs").resolve(service + ".log");
-  }
-
   private static void stopAll() {
     try {
       launcher("down", List.copyOf(STARTED));
