@@ -1,0 +1,283 @@
+package com.airline.rabbitmq;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.Work;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * One message-driven bean's consumers: a Work that connects, declares the queue, opens {@code
+ * maxSession} sessions each with its own endpoint, then watches the connection and reconnects with
+ * backoff (1 s doubling to 30 s) whenever the broker or the connection drops.
+ */
+class Activation implements Work, ActivationMBean {
+
+  private static final Logger LOG = Logger.getLogger(Activation.class.getName());
+  private static final AtomicLong IDS = new AtomicLong();
+  private static final long MAX_BACKOFF = 30_000;
+
+  private final RabbitActivationSpec spec;
+  private final MessageEndpointFactory factory;
+  private final Method onMessage;
+  private final Object lock = new Object();
+  private final List<MessageEndpoint> endpoints = new CopyOnWriteArrayList<>();
+  final AtomicLong delivered = new AtomicLong();
+  final AtomicLong failed = new AtomicLong();
+
+  private volatile boolean stopped;
+  private volatile boolean broken;
+  private volatile Connection connection;
+  private volatile com.rabbitmq.client.Connection amqp;
+  private ObjectName name;
+
+  Activation(RabbitActivationSpec spec, MessageEndpointFactory factory) {
+    this.spec = spec;
+    this.factory = factory;
+    try {
+      this.onMessage = MessageListener.class.getMethod("onMessage", jakarta.jms.Message.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void run() {
+    register();
+    long backoff = 1_000;
+    try {
+      while (!stopped) {
+        if (!isConnected()) {
+          disconnect();
+          try {
+            connect();
+            backoff = 1_000;
+            LOG.info(() -> describe() + ": " + endpoints.size() + " consumers connected");
+          } catch (Exception e) {
+            long wait = backoff;
+            LOG.warning(() -> describe() + ": cannot consume, retrying in " + wait + " ms: " + e);
+            disconnect();
+            pause(backoff);
+            backoff = Math.min(backoff * 2, MAX_BACKOFF);
+            continue;
+          }
+        }
+        pause(1_000);
+      }
+    } finally {
+      disconnect();
+      unregister();
+    }
+  }
+
+  /** Stops consuming; returns once no delivery is in progress. */
+  void stop() {
+    stopped = true;
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+    disconnect();
+  }
+
+  @Override
+  public void release() {
+    stop();
+  }
+
+  private void connect() throws Exception {
+    broken = false;
+    RMQConnectionFactory cf = new RMQConnectionFactory();
+    cf.setHost(spec.getHost());
+    cf.setPort(spec.portNumber());
+    cf.setUsername(spec.getUser());
+    cf.setPassword(spec.getPassword());
+    cf.setVirtualHost(spec.getVirtualHost());
+    // One unacknowledged message per session: recover() then puts back only the failed one.
+    cf.setChannelsQos(1);
+    // The client runs onMessage on a thread of its own and interrupts it after this long (2 s by
+    // default): a transaction waiting on a lock or the redelivery pause must not be cut short.
+    cf.setOnMessageTimeoutMs(spec.deliveryTimeoutMillis());
+    cf.setAmqpConnectionFactoryPostProcessor(
+        amqpFactory -> {
+          amqpFactory.setAutomaticRecoveryEnabled(false); // we reconnect, and see that we must
+          amqpFactory.setConnectionTimeout(5_000);
+          amqpFactory.setRequestedHeartbeat(15);
+        });
+    cf.setAmqpConnectionPostProcessor(
+        opened -> {
+          declare(opened);
+          opened.addShutdownListener(cause -> markBroken());
+          amqp = opened;
+        });
+    Connection opened = cf.createConnection();
+    connection = opened;
+    opened.setExceptionListener(e -> markBroken());
+    RMQDestination queue = new RMQDestination(spec.getQueue(), null, null, spec.getQueue());
+    for (int i = 0; i < spec.sessions(); i++) {
+      Session session = opened.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+      MessageEndpoint endpoint = factory.createEndpoint(null);
+      endpoints.add(endpoint);
+      session.createConsumer(queue).setMessageListener(new Delivery(this, session, endpoint));
+    }
+    opened.start();
+  }
+
+  /** Durable quorum queues: RabbitMQ counts deliveries and dead-letters past the limit. */
+  private void declare(com.rabbitmq.client.Connection opened) {
+    try (Channel channel = opened.createChannel()) {
+      String dead = spec.deadLetterQueueName();
+      channel.queueDeclare(dead, true, false, false, Map.of("x-queue-type", "quorum"));
+      channel.queueDeclare(
+          spec.getQueue(),
+          true,
+          false,
+          false,
+          Map.of(
+              "x-queue-type",
+              "quorum",
+              // returned more often than this: dead-lettered, so delivered maxDeliveries times
+              "x-delivery-limit",
+              spec.deliveries() - 1,
+              "x-dead-letter-exchange",
+              "",
+              "x-dead-letter-routing-key",
+              dead));
+      if (spec.getExchange() != null && !spec.getExchange().isBlank()) {
+        channel.exchangeDeclare(spec.getExchange(), BuiltinExchangeType.TOPIC, true);
+        channel.queueBind(spec.getQueue(), spec.getExchange(), spec.getBindingKey());
+      }
+    } catch (Exception e) {
+      opened.abort();
+      throw new IllegalStateException("cannot declare queue " + spec.getQueue() + ": " + e, e);
+    }
+  }
+
+  void deliver(jakarta.jms.Message message, MessageEndpoint endpoint) throws Exception {
+    endpoint.beforeDelivery(onMessage);
+    try {
+      ((MessageListener) endpoint).onMessage(message);
+    } finally {
+      endpoint.afterDelivery();
+    }
+  }
+
+  void markBroken() {
+    broken = true;
+    synchronized (lock) {
+      lock.notifyAll();
+    }
+  }
+
+  /** Waits, unless stopped meanwhile; false when stopped. */
+  boolean pause(long millis) {
+    synchronized (lock) {
+      if (!stopped && !broken && millis > 0) {
+        try {
+          lock.wait(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stopped = true;
+        }
+      }
+    }
+    return !stopped;
+  }
+
+  private synchronized void disconnect() {
+    Connection closing = connection;
+    connection = null;
+    if (closing != null) {
+      try {
+        closing.close(); // waits for a delivery in progress
+      } catch (JMSException | RuntimeException e) {
+        LOG.log(Level.FINE, "closing a broken connection", e);
+      }
+    }
+    com.rabbitmq.client.Connection underlying = amqp;
+    amqp = null;
+    if (underlying != null && underlying.isOpen()) {
+      underlying.abort();
+    }
+    endpoints.forEach(MessageEndpoint::release);
+    endpoints.clear();
+  }
+
+  private void register() {
+    try {
+      ObjectName candidate = objectName("");
+      if (ManagementFactory.getPlatformMBeanServer().isRegistered(candidate)) {
+        candidate = objectName(",id=" + IDS.incrementAndGet());
+      }
+      ManagementFactory.getPlatformMBeanServer().registerMBean(this, candidate);
+      name = candidate;
+      LOG.info(() -> "State of " + describe() + " in JMX as " + name);
+    } catch (JMException e) {
+      LOG.warning(() -> describe() + ": state not published in JMX: " + e);
+    }
+  }
+
+  private void unregister() {
+    try {
+      if (name != null) {
+        ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+      }
+    } catch (JMException e) {
+      LOG.fine(() -> "unregistering " + name + ": " + e);
+    }
+  }
+
+  private ObjectName objectName(String suffix) throws JMException {
+    return new ObjectName(
+        "com.airline.rabbitmq:type=Consumer,queue=" + ObjectName.quote(spec.getQueue()) + suffix);
+  }
+
+  String describe() {
+    return "queue " + spec.getQueue() + " at " + spec.getHost() + ":" + spec.getPort();
+  }
+
+  RabbitActivationSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public String getQueue() {
+    return spec.getQueue();
+  }
+
+  @Override
+  public boolean isConnected() {
+    com.rabbitmq.client.Connection current = amqp;
+    return !broken && connection != null && current != null && current.isOpen();
+  }
+
+  @Override
+  public int getConsumers() {
+    return isConnected() ? endpoints.size() : 0;
+  }
+
+  @Override
+  public long getDelivered() {
+    return delivered.get();
+  }
+
+  @Override
+  public long getFailed() {
+    return failed.get();
+  }
+}

@@ -1,0 +1,94 @@
+package com.airline.rabbitmq;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Session;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import java.util.logging.Logger;
+
+/**
+ * Hands each message of one session to the session's endpoint, acknowledges it once the delivery
+ * (and the bean's transaction) succeeded, and puts it back when it failed.
+ */
+class Delivery implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
+
+  private final Activation activation;
+  private final Session session;
+  private final MessageEndpoint endpoint;
+
+  Delivery(Activation activation, Session session, MessageEndpoint endpoint) {
+    this.activation = activation;
+    this.session = session;
+    this.endpoint = endpoint;
+  }
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      activation.deliver(message, endpoint);
+      message.acknowledge();
+      activation.delivered.incrementAndGet();
+    } catch (Throwable e) {
+      activation.failed.incrementAndGet();
+      redeliver(message, e);
+    }
+  }
+
+  private void redeliver(Message message, Throwable failure) {
+    String id = describe(message);
+    int attempt = attempt(message);
+    int limit = activation.spec().deliveries();
+    String why = rootCause(failure);
+    if (attempt >= limit) {
+      LOG.severe(
+          () ->
+              "Message "
+                  + id
+                  + " failed "
+                  + attempt
+                  + " times, RabbitMQ moves it to "
+                  + activation.spec().deadLetterQueueName()
+                  + ": "
+                  + why);
+    } else {
+      LOG.warning(
+          () -> "Message " + id + " failed (delivery " + attempt + " of " + limit + "): " + why);
+      activation.pause(activation.spec().redeliveryDelayMillis());
+    }
+    try {
+      session.recover(); // requeues it; the quorum queue counts the return
+    } catch (JMSException | RuntimeException e) {
+      LOG.warning(() -> "Cannot put message " + id + " back, reconnecting: " + e);
+      activation.markBroken(); // a new connection gets it back from the broker
+    }
+  }
+
+  private static int attempt(Message message) {
+    try {
+      return message.propertyExists("JMSXDeliveryCount")
+          ? message.getIntProperty("JMSXDeliveryCount")
+          : 1;
+    } catch (JMSException e) {
+      return 1;
+    }
+  }
+
+  private static String describe(Message message) {
+    try {
+      return message.getJMSMessageID();
+    } catch (JMSException e) {
+      return "(no id)";
+    }
+  }
+
+  static String rootCause(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getName() + ": " + cause.getMessage();
+  }
+}

@@ -1,0 +1,44 @@
+package com.airline.reminder;
+
+import com.airline.reminder.schedule.boundary.ReminderTimers;
+import com.airline.reminder.schema.Migrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Migrates the schema, then re-arms the timers a full stop lost. Messages and {@code @Schedule}
+ * timers can arrive before this ran (Payara starts them first), so they wait for {@link #ready}.
+ */
+@ApplicationScoped
+public class ReminderStartup {
+
+  @Inject Migrations migrations;
+  @Inject ReminderTimers timers;
+
+  private final CountDownLatch ready = new CountDownLatch(1);
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    migrations.migrate();
+    ready.countDown();
+    timers.rearm();
+  }
+
+  public boolean ready() {
+    return ready.getCount() == 0;
+  }
+
+  /** Waits for the schema; false if it is still not there after the given time. */
+  public boolean awaitReady(Duration atMost) {
+    try {
+      return ready.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

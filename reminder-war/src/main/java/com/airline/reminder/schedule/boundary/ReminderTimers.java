@@ -1,0 +1,134 @@
+package com.airline.reminder.schedule.boundary;
+
+import com.airline.reminder.ReminderStartup;
+import com.airline.reminder.schedule.control.Dispatch;
+import com.airline.reminder.schedule.control.ReminderStore;
+import com.airline.reminder.schedule.entity.Reminder;
+import jakarta.annotation.Resource;
+import jakarta.ejb.NoSuchObjectLocalException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * One persistent single-action EJB timer per SCHEDULED reminder, its info the reminder's id. The
+ * row is the truth: a timer only says "look at reminder N now", and the claim decides.
+ */
+@Stateless
+public class ReminderTimers {
+
+  private static final Logger LOG = Logger.getLogger(ReminderTimers.class.getName());
+
+  /** A reminder this late has lost its timer (timers fire within a second of their time). */
+  private static final Duration LOST = Duration.ofMinutes(1);
+
+  /** Longer than any SMTP exchange can take with the mail session's timeouts. */
+  private static final Duration INTERRUPTED = Duration.ofMinutes(2);
+
+  @Resource TimerService timerService;
+  @Inject Dispatch dispatch;
+  @Inject ReminderStore store;
+  @Inject ReminderStartup startup;
+
+  /** Arms the reminder's timer, in the caller's transaction: no row, no timer. */
+  public void arm(Reminder reminder) {
+    arm(reminder.getId(), reminder.getDueAt());
+  }
+
+  private void arm(long id, Instant due) {
+    Instant at = due.isBefore(Instant.now()) ? Instant.now() : due;
+    timerService.createSingleActionTimer(Date.from(at), new TimerConfig(id, true));
+  }
+
+  public void cancel(Collection<Long> reminderIds) {
+    if (reminderIds.isEmpty()) {
+      return;
+    }
+    for (Timer timer : timerService.getTimers()) {
+      try {
+        if (reminderIds.contains(timer.getInfo())) {
+          timer.cancel();
+        }
+      } catch (NoSuchObjectLocalException e) {
+        // fired or cancelled meanwhile
+      }
+    }
+  }
+
+  /**
+   * In the container's transaction: Payara's timer store removes a fired persistent timer in it
+   * (with NOT_SUPPORTED it logs "transaction = null in getContainerSynch" for every timer). The
+   * reminder's own steps commit on their own (ReminderStore), so this transaction holds no rows.
+   */
+  @Timeout
+  void due(Timer timer) {
+    long id = (Long) timer.getInfo();
+    dispatch.send(id).ifPresent(retryAt -> arm(id, retryAt));
+  }
+
+  /**
+   * Arms a timer for every SCHEDULED reminder that has none: the data grid keeps timers only while
+   * a member of the cluster runs. One that fell due meanwhile fires at once.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void rearm() {
+    Set<Object> armed = new HashSet<>();
+    for (Timer timer : timerService.getTimers()) {
+      try {
+        armed.add(timer.getInfo());
+      } catch (NoSuchObjectLocalException e) {
+        // gone meanwhile
+      }
+    }
+    int rearmed = 0;
+    for (Object[] row : store.scheduled()) {
+      long id = ((Number) row[0]).longValue();
+      if (!armed.contains(id)) {
+        arm(id, (Instant) row[1]);
+        rearmed++;
+      }
+    }
+    int interrupted = store.abandonInterrupted(Instant.now().minus(INTERRUPTED));
+    int count = rearmed;
+    LOG.info(
+        () ->
+            "Timers re-armed for "
+                + count
+                + " scheduled reminders ("
+                + armed.size()
+                + " still armed); "
+                + interrupted
+                + " interrupted while sending marked FAILED");
+  }
+
+  /**
+   * The safety net, not the schedule: sends a reminder whose timer was lost (overdue by a minute)
+   * and fails one left SENDING by a crash. Normally finds nothing.
+   */
+  @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  void sweep() {
+    if (!startup.ready()) {
+      return;
+    }
+    Instant now = Instant.now();
+    for (long id : store.overdue(now.minus(LOST), 100)) {
+      LOG.warning(() -> "Reminder " + id + " lost its timer; sending it now");
+      dispatch.send(id).ifPresent(retryAt -> arm(id, retryAt));
+    }
+    store.abandonInterrupted(now.minus(INTERRUPTED));
+  }
+}

@@ -1,0 +1,149 @@
+package com.airline.reminder.schedule.control;
+
+import com.airline.reminder.schedule.entity.Reminder;
+import com.airline.reminder.schedule.entity.ReminderStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/**
+ * The status changes of a reminder, each its own short transaction and each a conditional update,
+ * so that of two timers (a re-armed one and a surviving one, or two instances) only one acts.
+ */
+@ApplicationScoped
+public class ReminderStore {
+
+  @PersistenceContext EntityManager em;
+
+  /** Waits before the 2nd, 3rd... attempt after an SMTP failure; then FAILED. */
+  @Inject
+  @ConfigProperty(name = "reminder.mail.retry-delays", defaultValue = "PT1M,PT5M,PT15M")
+  List<Duration> retryDelays;
+
+  @Inject
+  @Metric(name = "reminders-skipped", absolute = true)
+  Counter skipped;
+
+  @Inject
+  @Metric(name = "reminders-failed", absolute = true)
+  Counter failed;
+
+  /**
+   * SCHEDULED to SENDING, if this caller is first; answers the row to mail. A mail about a flight
+   * that has left is SKIPPED instead.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<Reminder> claim(long id, Instant now) {
+    int claimed =
+        em.createNativeQuery(
+                "UPDATE reminder SET status = 'SENDING', attempts = attempts + 1, claimed_at = ?1"
+                    + " WHERE id = ?2 AND status = 'SCHEDULED'")
+            .setParameter(1, Timestamp.from(now))
+            .setParameter(2, id)
+            .executeUpdate();
+    if (claimed == 0) {
+      return Optional.empty(); // sent, cancelled or claimed by another timer
+    }
+    Reminder reminder = em.find(Reminder.class, id);
+    if (reminder.getKind().uselessAfterDeparture() && !reminder.getDepartureTime().isAfter(now)) {
+      set(id, "SKIPPED", "the flight left before the mail could be sent");
+      skipped.inc();
+      return Optional.empty();
+    }
+    return Optional.of(reminder);
+  }
+
+  @Transactional(TxType.REQUIRES_NEW)
+  public void sent(long id, Instant now) {
+    em.createNativeQuery(
+            "UPDATE reminder SET status = 'SENT', sent_at = ?1, last_error = NULL"
+                + " WHERE id = ?2 AND status = 'SENDING'")
+        .setParameter(1, Timestamp.from(now))
+        .setParameter(2, id)
+        .executeUpdate();
+  }
+
+  /**
+   * Back to SCHEDULED for a later attempt, answering when; or FAILED after the last one. The mail
+   * was not accepted, so trying again cannot send it twice.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public Optional<Instant> failed(long id, String error, Instant now) {
+    Reminder reminder = em.find(Reminder.class, id);
+    String kept = error.length() > 500 ? error.substring(0, 500) : error;
+    int attempts = reminder.getAttempts();
+    if (attempts > retryDelays.size()) {
+      set(id, "FAILED", kept);
+      failed.inc();
+      return Optional.empty();
+    }
+    Instant retryAt = now.plus(retryDelays.get(attempts - 1)).truncatedTo(ChronoUnit.SECONDS);
+    em.createNativeQuery(
+            "UPDATE reminder SET status = 'SCHEDULED', due_at = ?1, last_error = ?2"
+                + " WHERE id = ?3 AND status = 'SENDING'")
+        .setParameter(1, Timestamp.from(retryAt))
+        .setParameter(2, kept)
+        .setParameter(3, id)
+        .executeUpdate();
+    return Optional.of(retryAt);
+  }
+
+  /** (id, due) of every SCHEDULED reminder, soonest first. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Object[]> scheduled() {
+    return em.createNamedQuery(Reminder.FIND_SCHEDULED, Object[].class)
+        .setParameter("status", ReminderStatus.SCHEDULED)
+        .getResultList();
+  }
+
+  /** Ids of SCHEDULED reminders due before the given time, oldest first. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<Long> overdue(Instant dueBefore, int max) {
+    @SuppressWarnings("unchecked")
+    List<Number> ids =
+        em.createNativeQuery(
+                "SELECT id FROM reminder WHERE status = 'SCHEDULED' AND due_at < ?1"
+                    + " ORDER BY due_at LIMIT ?2")
+            .setParameter(1, Timestamp.from(dueBefore))
+            .setParameter(2, max)
+            .getResultList();
+    return ids.stream().map(Number::longValue).toList();
+  }
+
+  /**
+   * A reminder left SENDING by a crash may or may not have been mailed: it becomes FAILED rather
+   * than risk a second mail. Answers how many.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int abandonInterrupted(Instant claimedBefore) {
+    int abandoned =
+        em.createNativeQuery(
+                "UPDATE reminder SET status = 'FAILED',"
+                    + " last_error = 'interrupted while sending; not sent again to never send twice'"
+                    + " WHERE status = 'SENDING' AND claimed_at < ?1")
+            .setParameter(1, Timestamp.from(claimedBefore))
+            .executeUpdate();
+    failed.inc(abandoned);
+    return abandoned;
+  }
+
+  private void set(long id, String status, String error) {
+    em.createNativeQuery("UPDATE reminder SET status = ?1, last_error = ?2 WHERE id = ?3")
+        .setParameter(1, status)
+        .setParameter(2, error)
+        .setParameter(3, id)
+        .executeUpdate();
+  }
+}

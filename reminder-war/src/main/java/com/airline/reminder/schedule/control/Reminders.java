@@ -1,0 +1,131 @@
+package com.airline.reminder.schedule.control;
+
+import com.airline.reminder.schedule.entity.BookingDetails;
+import com.airline.reminder.schedule.entity.Reminder;
+import com.airline.reminder.schedule.entity.ReminderKind;
+import com.airline.reminder.schedule.entity.ReminderStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+
+/** Turns booking events into reminder rows, in the consuming transaction. */
+@ApplicationScoped
+public class Reminders {
+
+  private static final List<ReminderKind> FOR_A_BOOKING =
+      List.of(ReminderKind.CONFIRMATION, ReminderKind.T24H, ReminderKind.T2H);
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @Metric(name = "reminders-scheduled", absolute = true)
+  Counter scheduled;
+
+  @Inject
+  @Metric(name = "reminders-skipped", absolute = true)
+  Counter skipped;
+
+  /** Notes the event as consumed; false when it was consumed before (same eventId). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean firstDelivery(BookingEvent event, Instant now) {
+    return em.createNativeQuery(
+                "INSERT IGNORE INTO processed_event (event_id, type, booking_reference, received_at)"
+                    + " VALUES (?1, ?2, ?3, ?4)")
+            .setParameter(1, event.eventId())
+            .setParameter(2, event.type())
+            .setParameter(3, event.booking().reference())
+            .setParameter(4, Timestamp.from(now))
+            .executeUpdate()
+        == 1;
+  }
+
+  /**
+   * Writes the booking's reminders that do not exist yet and answers those to arm a timer for. A
+   * reminder already due is SKIPPED; after a cancellation (events may arrive out of order) every
+   * one is CANCELLED.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Reminder> schedule(BookingDetails booking, Instant now) {
+    boolean cancelled = exists(booking.reference(), ReminderKind.CANCELLATION);
+    boolean departed = !booking.departureTime().isAfter(now);
+    List<Reminder> toArm = new ArrayList<>();
+    for (ReminderKind kind : FOR_A_BOOKING) {
+      if (exists(booking.reference(), kind)) {
+        continue;
+      }
+      Instant due = kind.dueAt(booking.departureTime(), now);
+      ReminderStatus status;
+      if (cancelled) {
+        status = ReminderStatus.CANCELLED;
+      } else if (departed || (kind.beforeDeparture() && !due.isAfter(now))) {
+        status = ReminderStatus.SKIPPED;
+        skipped.inc();
+      } else {
+        status = ReminderStatus.SCHEDULED;
+        scheduled.inc();
+      }
+      Reminder reminder = new Reminder(booking, kind, due, status, now);
+      em.persist(reminder);
+      if (status == ReminderStatus.SCHEDULED) {
+        toArm.add(reminder);
+      }
+    }
+    em.flush(); // assigns the ids the timers carry
+    return toArm;
+  }
+
+  /**
+   * Cancels the booking's pending reminders and writes its cancellation mail. Answers the ids
+   * cancelled (their timers can go) and the cancellation mail to arm, if it is new.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Cancellation cancel(BookingDetails booking, Instant now) {
+    List<Long> pending =
+        em.createQuery(
+                "SELECT r.id FROM Reminder r WHERE r.bookingReference = :reference"
+                    + " AND r.status = :scheduled AND r.kind <> :cancellation",
+                Long.class)
+            .setParameter("reference", booking.reference())
+            .setParameter("scheduled", ReminderStatus.SCHEDULED)
+            .setParameter("cancellation", ReminderKind.CANCELLATION)
+            .getResultList();
+    if (!pending.isEmpty()) {
+      // only rows still SCHEDULED: one a timer claimed meanwhile is being sent
+      em.createQuery(
+              "UPDATE Reminder r SET r.status = :cancelled WHERE r.id IN :ids"
+                  + " AND r.status = :scheduled")
+          .setParameter("cancelled", ReminderStatus.CANCELLED)
+          .setParameter("ids", pending)
+          .setParameter("scheduled", ReminderStatus.SCHEDULED)
+          .executeUpdate();
+    }
+    Reminder mail = null;
+    if (!exists(booking.reference(), ReminderKind.CANCELLATION)) {
+      mail = new Reminder(booking, ReminderKind.CANCELLATION, now, ReminderStatus.SCHEDULED, now);
+      em.persist(mail);
+      em.flush();
+      scheduled.inc();
+    }
+    return new Cancellation(pending, mail);
+  }
+
+  public record Cancellation(List<Long> cancelled, Reminder mail) {}
+
+  private boolean exists(String reference, ReminderKind kind) {
+    return !em.createQuery(
+            "SELECT r.id FROM Reminder r WHERE r.bookingReference = :reference AND r.kind = :kind",
+            Long.class)
+        .setParameter("reference", reference)
+        .setParameter("kind", kind)
+        .getResultList()
+        .isEmpty();
+  }
+}

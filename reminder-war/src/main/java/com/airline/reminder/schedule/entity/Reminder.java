@@ -1,0 +1,164 @@
+package com.airline.reminder.schedule.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One mail to send for a booking. Status changes are conditional updates (ReminderStore). */
+@Entity
+@Table(name = "reminder")
+@NamedQuery(
+    name = Reminder.FIND_BY_BOOKING,
+    query = "SELECT r FROM Reminder r WHERE r.bookingReference = :reference ORDER BY r.dueAt, r.id")
+@NamedQuery(
+    name = Reminder.FIND_SCHEDULED,
+    query = "SELECT r.id, r.dueAt FROM Reminder r WHERE r.status = :status ORDER BY r.dueAt")
+public class Reminder {
+
+  public static final String FIND_BY_BOOKING = "Reminder.findByBooking";
+  public static final String FIND_SCHEDULED = "Reminder.findScheduled";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @Column(name = "id")
+  private Long id;
+
+  @Column(name = "booking_reference", nullable = false, length = 6)
+  private String bookingReference;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "kind", nullable = false)
+  private ReminderKind kind;
+
+  @Column(name = "due_at", nullable = false)
+  private Instant dueAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false)
+  private ReminderStatus status;
+
+  @Column(name = "attempts", nullable = false)
+  private int attempts;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  @Column(name = "passenger_name", nullable = false)
+  private String passengerName;
+
+  @Column(name = "passenger_email", nullable = false)
+  private String passengerEmail;
+
+  @Column(name = "flight_number", nullable = false)
+  private String flightNumber;
+
+  @Column(name = "departure_time", nullable = false)
+  private Instant departureTime;
+
+  @Column(name = "departure_airport", nullable = false)
+  private String departureAirport;
+
+  @Column(name = "arrival_airport", nullable = false)
+  private String arrivalAirport;
+
+  @Column(name = "seats", nullable = false)
+  private int seats;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Reminder() {}
+
+  public Reminder(
+      BookingDetails booking,
+      ReminderKind kind,
+      Instant dueAt,
+      ReminderStatus status,
+      Instant now) {
+    this.bookingReference = booking.reference();
+    this.kind = kind;
+    this.dueAt = dueAt;
+    this.status = status;
+    this.passengerName = booking.passengerName();
+    this.passengerEmail = booking.passengerEmail();
+    this.flightNumber = booking.flightNumber();
+    this.departureTime = booking.departureTime();
+    this.departureAirport = booking.departureAirport();
+    this.arrivalAirport = booking.arrivalAirport();
+    this.seats = booking.seats();
+    this.createdAt = now;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getBookingReference() {
+    return bookingReference;
+  }
+
+  public ReminderKind getKind() {
+    return kind;
+  }
+
+  public Instant getDueAt() {
+    return dueAt;
+  }
+
+  public ReminderStatus getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+
+  public String getPassengerName() {
+    return passengerName;
+  }
+
+  public String getPassengerEmail() {
+    return passengerEmail;
+  }
+
+  public String getFlightNumber() {
+    return flightNumber;
+  }
+
+  public Instant getDepartureTime() {
+    return departureTime;
+  }
+
+  public String getDepartureAirport() {
+    return departureAirport;
+  }
+
+  public String getArrivalAirport() {
+    return arrivalAirport;
+  }
+
+  public int getSeats() {
+    return seats;
+  }
+}

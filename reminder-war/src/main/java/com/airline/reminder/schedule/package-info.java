@@ -1,0 +1,6 @@
+/**
+ * Reminder mails for bookings: booking events arrive through a message-driven bean, become rows in
+ * airline_reminder (the truth) and persistent EJB timers (the waiting); a timer claims its row
+ * before mailing, so each mail leaves at most once whatever restarts or redeliveries happen.
+ */
+package com.airline.reminder.schedule;
