@@ -54,6 +54,15 @@ public final class Airline {
           BASE + 3,
           "reminder",
           BASE + 4);
+
+  /** The SMTP port of the test's own mail server ({@link Mailbox}), which reminder sends to. */
+  public static final int SMTP_PORT = BASE + 45;
+
+  /**
+   * The reminder service's queue for this run, so that no other instance on the machine shares it.
+   */
+  public static final String REMINDER_QUEUE = "it-" + RUN + ".booking-events";
+
   private static final List<String> DATABASE_SERVICES =
       List.of("auth", "flights", "booking", "reminder");
   private static final Set<String> STARTED = new LinkedHashSet<>();
@@ -78,6 +87,25 @@ public final class Airline {
   /** Stops a running service, for tests of what happens while it is down; start it again after. */
   public static synchronized void stop(String service) {
     launcher("down", List.of(service));
+    STARTED.remove(service);
+  }
+
+  /**
+   * Kills a running service with SIGKILL, as a crash would: no shutdown, no cleanup. Start it again
+   * with {@link #start}.
+   */
+  public static synchronized void kill(String service) {
+    Path pidFile = HOME.resolve("run").resolve(service + ".pid");
+    try {
+      long pid = Long.parseLong(Files.readString(pidFile).trim());
+      ProcessHandle process =
+          ProcessHandle.of(pid)
+              .orElseThrow(() -> new IllegalStateException(service + " is not running"));
+      process.destroyForcibly();
+      process.onExit().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot kill " + service, e);
+    }
     STARTED.remove(service);
   }
 
@@ -107,6 +135,7 @@ public final class Airline {
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
+      Broker.deleteQueues(REMINDER_QUEUE, REMINDER_QUEUE + ".dead");
     }
   }
 
@@ -184,6 +213,11 @@ public final class Airline {
     env.put("GATEWAY_CORS_ORIGINS", "https://app.it.test");
     // settle bookings left PENDING after seconds, not minutes
     env.put("BOOKING_CHECKOUT_PENDING_TIMEOUT", "PT3S");
+    // reminder: a queue of the run's own, the test's SMTP server, retries after seconds
+    env.put("REMINDER_EVENTS_QUEUE", REMINDER_QUEUE);
+    env.put("SMTP_HOST", "127.0.0.1");
+    env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
+    env.put("REMINDER_MAIL_RETRY_DELAYS", "PT2S,PT2S,PT2S");
     return env;
   }
 

@@ -162,6 +162,8 @@ public final class Http {
         var array = Json.createArrayBuilder();
         list.forEach(v -> array.add(v.toString()));
         builder.add(name, array);
+      } else if (value instanceof jakarta.json.JsonValue json) {
+        builder.add(name, json);
       } else if (value == null) {
         builder.addNull(name);
       } else {

@@ -58,7 +58,7 @@ public class BookingEventsConsumer implements MessageListener {
       return;
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    if (!reminders.firstDelivery(event, now)) {
+    if (!reminders.firstDelivery(event)) {
       LOG.fine(() -> "Event " + event.eventId() + " was consumed before");
       return;
     }

@@ -56,10 +56,9 @@ public class Dispatch {
                   + error);
       return retryAt;
     }
-    Instant now = Instant.now();
-    store.sent(id, now);
+    store.sent(id);
     sent.inc();
-    lag.update(Math.max(0, Duration.between(reminder.getDueAt(), now).toMillis()));
+    lag.update(Math.max(0, Duration.between(reminder.getDueAt(), Instant.now()).toMillis()));
     return Optional.empty();
   }
 }

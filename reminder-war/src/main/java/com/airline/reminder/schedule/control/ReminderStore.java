@@ -65,13 +65,13 @@ public class ReminderStore {
     return Optional.of(reminder);
   }
 
+  /** SENDING to SENT; the time from the database, to the microsecond (see bench/reminder). */
   @Transactional(TxType.REQUIRES_NEW)
-  public void sent(long id, Instant now) {
+  public void sent(long id) {
     em.createNativeQuery(
-            "UPDATE reminder SET status = 'SENT', sent_at = ?1, last_error = NULL"
-                + " WHERE id = ?2 AND status = 'SENDING'")
-        .setParameter(1, Timestamp.from(now))
-        .setParameter(2, id)
+            "UPDATE reminder SET status = 'SENT', sent_at = UTC_TIMESTAMP(6), last_error = NULL"
+                + " WHERE id = ?1 AND status = 'SENDING'")
+        .setParameter(1, id)
         .executeUpdate();
   }
 

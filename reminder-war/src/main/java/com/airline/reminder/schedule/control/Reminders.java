@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +32,18 @@ public class Reminders {
   @Metric(name = "reminders-skipped", absolute = true)
   Counter skipped;
 
-  /** Notes the event as consumed; false when it was consumed before (same eventId). */
+  /**
+   * Notes the event as consumed; false when it was consumed before (same eventId). The time comes
+   * from the database, to the microsecond (the driver would drop fractions), for bench/reminder.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public boolean firstDelivery(BookingEvent event, Instant now) {
+  public boolean firstDelivery(BookingEvent event) {
     return em.createNativeQuery(
                 "INSERT IGNORE INTO processed_event (event_id, type, booking_reference, received_at)"
-                    + " VALUES (?1, ?2, ?3, ?4)")
+                    + " VALUES (?1, ?2, ?3, UTC_TIMESTAMP(6))")
             .setParameter(1, event.eventId())
             .setParameter(2, event.type())
             .setParameter(3, event.booking().reference())
-            .setParameter(4, Timestamp.from(now))
             .executeUpdate()
         == 1;
   }

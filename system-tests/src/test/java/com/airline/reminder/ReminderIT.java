@@ -1,0 +1,258 @@
+package com.airline.reminder;
+
+import static com.airline.reminder.Reminders.awaitStatus;
+import static com.airline.reminder.Reminders.byKind;
+import static com.airline.reminder.Reminders.event;
+import static com.airline.reminder.Reminders.reference;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.airline.it.Broker;
+import com.airline.it.Http;
+import com.airline.it.Mailbox;
+import com.airline.it.TestUsers;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Booking events published by a plain RabbitMQ JMS producer, consumed by reminder's message-driven
+ * bean through our resource adapter, mailed to a real SMTP server (GreenMail in this JVM).
+ */
+class ReminderIT {
+
+  static Http reminders;
+  static Http anonymous;
+  static Http auth;
+
+  @BeforeAll
+  static void start() {
+    Mailbox.start();
+    auth = Http.to(Airline.start("auth"));
+    anonymous = Http.to(Airline.start("reminder"));
+    reminders = anonymous.as(TestUsers.admin(auth).token());
+  }
+
+  static String email() {
+    return TestUsers.uniqueEmail("passenger");
+  }
+
+  static String created(String reference, Instant departure, String email) {
+    String eventId = UUID.randomUUID().toString();
+    Broker.publishEvent(
+        "booking.created", event("booking.created", eventId, reference, departure, email));
+    return eventId;
+  }
+
+  @Test
+  void created_writesTheRowsAndSendsTheConfirmation() throws Exception {
+    String reference = reference();
+    String email = email();
+    Instant departure = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    created(reference, departure, email);
+
+    List<MimeMessage> mails =
+        Mailbox.await(email, "Booking " + reference + " confirmed", Duration.ofSeconds(30));
+    assertEquals(1, mails.size(), "one confirmation");
+    Map<String, JsonObject> rows = byKind(reminders, reference);
+    assertEquals(
+        "SENT", awaitStatus(reminders, reference, "CONFIRMATION", "SENT").getString("status"));
+    assertEquals("SCHEDULED", rows.get("T24H").getString("status"));
+    assertEquals(
+        departure.minus(24, ChronoUnit.HOURS).toString(), rows.get("T24H").getString("dueAt"));
+    assertEquals("SCHEDULED", rows.get("T2H").getString("status"));
+    assertEquals(
+        departure.minus(2, ChronoUnit.HOURS).toString(), rows.get("T2H").getString("dueAt"));
+
+    MimeMessage mail = mails.get(0);
+    String[] parts = Mailbox.parts(mail);
+    for (String part : parts) {
+      assertTrue(part.contains("Grace Hopper"), part);
+      assertTrue(part.contains(reference), part);
+      assertTrue(part.contains("LHR") && part.contains("JFK"), part);
+      assertTrue(part.contains("UTC") && part.contains("Europe/London"), "local and UTC: " + part);
+    }
+    assertTrue(parts[1].contains("<table>"), "an HTML part: " + parts[1]);
+    assertTrue(
+        mail.getMessageID().matches("<reminder-\\d+@airline\\.local>"),
+        "a Message-ID made of the reminder's id: " + mail.getMessageID());
+  }
+
+  @Test
+  void duplicatedEvents_changeNothing() throws Exception {
+    String reference = reference();
+    String email = email();
+    Instant departure = Instant.now().plus(3, ChronoUnit.DAYS);
+    String body =
+        event("booking.created", UUID.randomUUID().toString(), reference, departure, email);
+
+    Broker.publishEvent("booking.created", body);
+    Broker.publishEvent("booking.created", body); // redelivered: same eventId
+    String other = created(reference, departure, email); // republished: another eventId
+
+    awaitConsumed(other);
+    awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
+    Thread.sleep(2_000); // a second mail, if any, would be on its way by now
+    assertEquals(1, Mailbox.to(email).size(), "one mail for three deliveries");
+    assertEquals(3, byKind(reminders, reference).size(), "one row per kind");
+    assertEquals(1, byKind(reminders, reference).get("CONFIRMATION").getInt("attempts"));
+  }
+
+  @Test
+  void aFlightLeavingInTwoHoursAndTwentySeconds_getsItsT2hMailThen_andNoT24h() throws Exception {
+    String reference = reference();
+    String email = email();
+    Instant departure =
+        Instant.now().plus(Duration.ofHours(2).plusSeconds(20)).truncatedTo(ChronoUnit.SECONDS);
+    Instant due = departure.minus(2, ChronoUnit.HOURS);
+
+    created(reference, departure, email);
+
+    assertEquals(
+        "SKIPPED", awaitStatus(reminders, reference, "T24H", "SKIPPED").getString("status"));
+    assertEquals("SCHEDULED", byKind(reminders, reference).get("T2H").getString("status"));
+    List<MimeMessage> mails = Mailbox.await(email, "leaves in 2 hours", Duration.ofSeconds(60));
+    assertEquals(1, mails.size(), "the T-2h mail");
+    JsonObject t2h = awaitStatus(reminders, reference, "T2H", "SENT");
+    Instant sentAt = Instant.parse(t2h.getString("sentAt"));
+    assertFalse(sentAt.isBefore(due), "not before it is due: " + sentAt + " < " + due);
+    assertTrue(
+        sentAt.isBefore(due.plusSeconds(10)),
+        "on time (a timer, not a poll): due " + due + ", sent " + sentAt);
+    assertTrue(Mailbox.parts(mails.get(0))[0].contains("Check-in"), "a line about check-in");
+    assertTrue(Mailbox.to(email).stream().noneMatch(m -> Mailbox.subject(m).contains("24 hours")));
+  }
+
+  @Test
+  void cancelled_cancelsThePendingRemindersAndMailsTheCancellation() throws Exception {
+    String reference = reference();
+    String email = email();
+    Instant departure = Instant.now().plus(5, ChronoUnit.DAYS);
+    created(reference, departure, email);
+    awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
+
+    Broker.publishEvent(
+        "booking.cancelled",
+        event("booking.cancelled", UUID.randomUUID().toString(), reference, departure, email));
+
+    assertEquals(
+        1,
+        Mailbox.await(email, "Booking " + reference + " cancelled", Duration.ofSeconds(30)).size());
+    Map<String, JsonObject> rows = byKind(reminders, reference);
+    assertEquals("CANCELLED", rows.get("T24H").getString("status"));
+    assertEquals("CANCELLED", rows.get("T2H").getString("status"));
+    assertEquals("SENT", rows.get("CONFIRMATION").getString("status"), "what was sent stays sent");
+    assertEquals(
+        "SENT", awaitStatus(reminders, reference, "CANCELLATION", "SENT").getString("status"));
+  }
+
+  @Test
+  void smtpDownThenUp_sendsTheMailOnce() throws Exception {
+    String reference = reference();
+    String email = email();
+    Mailbox.stop();
+    try {
+      created(reference, Instant.now().plus(3, ChronoUnit.DAYS), email);
+      JsonObject failed = awaitFailedAttempt(reference);
+      assertEquals("SCHEDULED", failed.getString("status"), "kept for a retry: " + failed);
+    } finally {
+      Mailbox.start();
+    }
+
+    assertEquals(
+        1,
+        Mailbox.await(email, "Booking " + reference + " confirmed", Duration.ofSeconds(30)).size());
+    JsonObject sent = awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
+    assertTrue(sent.getInt("attempts") >= 2, "sent by a retry: " + sent);
+    Thread.sleep(3_000); // one retry period: no second copy
+    assertEquals(1, Mailbox.to(email).size());
+  }
+
+  @Test
+  void aPoisonMessage_landsInTheDeadLetterQueue_andTheQueueFlowsOn() throws Exception {
+    String poison =
+        "{\"eventId\": \"poison-" + UUID.randomUUID() + "\", \"type\": \"booking.created\"}";
+    String dead = Airline.REMINDER_QUEUE + ".dead";
+
+    Broker.publishEvent("booking.created", poison);
+    String reference = reference();
+    String email = email();
+    created(reference, Instant.now().plus(3, ChronoUnit.DAYS), email);
+
+    assertEquals(1, Mailbox.await(email, reference, Duration.ofSeconds(30)).size(), "not blocked");
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Broker.messages(dead) == 0 && Instant.now().isBefore(deadline)) {
+      Thread.sleep(250);
+    }
+    assertEquals(poison, Broker.take(dead), "dead-lettered after its retries");
+  }
+
+  @Test
+  void theApi_isForAdminAndSupport_andChecksItsInput() {
+    assertEquals(401, anonymous.get("/api/v1/reminders?booking=ABCDEF").status());
+    assertEquals(
+        403,
+        anonymous
+            .as(TestUsers.signUp(auth).token())
+            .get("/api/v1/reminders?booking=ABCDEF")
+            .status());
+    assertEquals(
+        200,
+        anonymous
+            .as(TestUsers.withRoles(auth, "SUPPORT").token())
+            .get("/api/v1/reminders?booking=ABCDEF")
+            .status());
+    Http.Reply missing = reminders.get("/api/v1/reminders");
+    assertEquals(400, missing.status(), missing.body());
+    assertTrue(missing.contentType().startsWith("application/problem+json"), missing.contentType());
+    assertEquals(400, reminders.get("/api/v1/reminders?booking=abc").status());
+    assertEquals("[]", reminders.get("/api/v1/reminders?booking=ZZZZZZ").body());
+  }
+
+  /** The confirmation's first attempt failed and was recorded: attempts 1 and an error. */
+  private static JsonObject awaitFailedAttempt(String reference) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject confirmation = byKind(reminders, reference).get("CONFIRMATION");
+      if (confirmation != null
+          && confirmation.getInt("attempts") >= 1
+          && confirmation.containsKey("lastError")) {
+        return confirmation;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no failed attempt recorded for " + reference);
+  }
+
+  /** Waits until the event's id is in processed_event. */
+  static void awaitConsumed(String eventId) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    try (Connection db = Airline.database("reminder");
+        PreparedStatement query =
+            db.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?")) {
+      query.setString(1, eventId);
+      while (Instant.now().isBefore(deadline)) {
+        try (ResultSet found = query.executeQuery()) {
+          if (found.next()) {
+            return;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("event " + eventId + " was never consumed");
+  }
+}
