@@ -9,6 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Migrates the schema, then re-arms the timers a full stop lost. Messages and {@code @Schedule}
@@ -16,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class ReminderStartup {
+
+  private static final Logger LOG = Logger.getLogger(ReminderStartup.class.getName());
 
   @Inject Migrations migrations;
   @Inject ReminderTimers timers;
@@ -25,7 +29,12 @@ public class ReminderStartup {
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     migrations.migrate();
     ready.countDown();
-    timers.rearm();
+    try {
+      timers.rearm();
+    } catch (RuntimeException e) {
+      // the application still starts: the minute sweep sends what lost its timer
+      LOG.log(Level.SEVERE, "Re-arming the reminder timers failed", e);
+    }
   }
 
   public boolean ready() {

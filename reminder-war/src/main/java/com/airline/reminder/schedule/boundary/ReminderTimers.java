@@ -12,8 +12,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,9 +67,10 @@ public class ReminderTimers {
   }
 
   /**
-   * In the container's transaction: Payara's timer store removes a fired persistent timer in it
-   * (with NOT_SUPPORTED it logs "transaction = null in getContainerSynch" for every timer). The
-   * reminder's own steps commit on their own (ReminderStore), so this transaction holds no rows.
+   * In the container's transaction: Payara's timer store removes a fired persistent timer, and
+   * creates the retry's, in it (with NOT_SUPPORTED it fails with "transaction = null in
+   * getContainerSynch"). The reminder's own steps commit on their own (ReminderStore), so this
+   * transaction holds no rows.
    */
   @Timeout
   void due(Timer timer) {
@@ -81,9 +80,10 @@ public class ReminderTimers {
 
   /**
    * Arms a timer for every SCHEDULED reminder that has none: the data grid keeps timers only while
-   * a member of the cluster runs. One that fell due meanwhile fires at once.
+   * a member of the cluster runs. One that fell due meanwhile fires at once. In a transaction, as
+   * every creation of a persistent timer must be on Micro (without one the timer store fails with
+   * "transaction = null in getContainerSynch").
    */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void rearm() {
     Set<Object> armed = new HashSet<>();
     for (Timer timer : timerService.getTimers()) {
@@ -119,7 +119,6 @@ public class ReminderTimers {
    * and fails one left SENDING by a crash. Normally finds nothing.
    */
   @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void sweep() {
     if (!startup.ready()) {
       return;

@@ -11,7 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
@@ -55,11 +58,12 @@ public class Reminders {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Reminder> schedule(BookingDetails booking, Instant now) {
-    boolean cancelled = exists(booking.reference(), ReminderKind.CANCELLATION);
+    Set<ReminderKind> existing = kinds(booking.reference());
+    boolean cancelled = existing.contains(ReminderKind.CANCELLATION);
     boolean departed = !booking.departureTime().isAfter(now);
     List<Reminder> toArm = new ArrayList<>();
     for (ReminderKind kind : FOR_A_BOOKING) {
-      if (exists(booking.reference(), kind)) {
+      if (existing.contains(kind)) {
         continue;
       }
       Instant due = kind.dueAt(booking.departureTime(), now);
@@ -109,7 +113,7 @@ public class Reminders {
           .executeUpdate();
     }
     Reminder mail = null;
-    if (!exists(booking.reference(), ReminderKind.CANCELLATION)) {
+    if (!kinds(booking.reference()).contains(ReminderKind.CANCELLATION)) {
       mail = new Reminder(booking, ReminderKind.CANCELLATION, now, ReminderStatus.SCHEDULED, now);
       em.persist(mail);
       em.flush();
@@ -120,13 +124,13 @@ public class Reminders {
 
   public record Cancellation(List<Long> cancelled, Reminder mail) {}
 
-  private boolean exists(String reference, ReminderKind kind) {
-    return !em.createQuery(
-            "SELECT r.id FROM Reminder r WHERE r.bookingReference = :reference AND r.kind = :kind",
-            Long.class)
+  /** The kinds the booking already has a reminder of. */
+  private Set<ReminderKind> kinds(String reference) {
+    return em.createQuery(
+            "SELECT r.kind FROM Reminder r WHERE r.bookingReference = :reference",
+            ReminderKind.class)
         .setParameter("reference", reference)
-        .setParameter("kind", kind)
-        .getResultList()
-        .isEmpty();
+        .getResultStream()
+        .collect(Collectors.toCollection(() -> EnumSet.noneOf(ReminderKind.class)));
   }
 }
