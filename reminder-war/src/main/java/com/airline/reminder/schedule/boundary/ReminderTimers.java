@@ -85,10 +85,12 @@ public class ReminderTimers {
    * "transaction = null in getContainerSynch").
    */
   public void rearm() {
-    Set<Object> armed = new HashSet<>();
+    Set<Long> armed = new HashSet<>();
     for (Timer timer : timerService.getTimers()) {
       try {
-        armed.add(timer.getInfo());
+        if (timer.getInfo() instanceof Long id) { // not the sweep's timer
+          armed.add(id);
+        }
       } catch (NoSuchObjectLocalException e) {
         // gone meanwhile
       }
