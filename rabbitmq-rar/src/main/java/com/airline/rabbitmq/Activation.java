@@ -16,6 +16,8 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,6 +47,7 @@ class Activation implements Work, ActivationMBean {
   private volatile boolean broken;
   private volatile Connection connection;
   private volatile com.rabbitmq.client.Connection amqp;
+  private volatile ExecutorService dispatch;
   private ObjectName name;
 
   Activation(RabbitActivationSpec spec, MessageEndpointFactory factory) {
@@ -70,6 +73,9 @@ class Activation implements Work, ActivationMBean {
             backoff = 1_000;
             LOG.info(() -> describe() + ": " + endpoints.size() + " consumers connected");
           } catch (Exception e) {
+            if (stopped) {
+              break; // stop() during the connect
+            }
             long wait = backoff;
             LOG.warning(() -> describe() + ": cannot consume, retrying in " + wait + " ms: " + e);
             disconnect();
@@ -86,13 +92,17 @@ class Activation implements Work, ActivationMBean {
     }
   }
 
-  /** Stops consuming; returns once no delivery is in progress. */
+  /**
+   * Stops consuming; returns once no delivery is in progress, no endpoint will be asked for, and
+   * the JMX name is free again (a redeployed bean registers the same name at once).
+   */
   void stop() {
     stopped = true;
     synchronized (lock) {
       lock.notifyAll();
     }
-    disconnect();
+    disconnect(); // waits for a connect() in progress, which gives up
+    unregister();
   }
 
   @Override
@@ -100,8 +110,18 @@ class Activation implements Work, ActivationMBean {
     stop();
   }
 
-  private void connect() throws Exception {
+  /**
+   * Synchronized with {@link #disconnect}: a stop() during a connect waits for it, and the connect
+   * asks for no endpoint once stopped, so none is used after endpointDeactivation returned.
+   */
+  private synchronized void connect() throws Exception {
+    checkNotStopped();
     broken = false;
+    // The client hands every channel's deliveries to a pool of this connection, one thread per
+    // delivery in progress (onMessage runs on the session's own thread while the pool's thread
+    // waits for it): its default size, the number of processors, would cap maxSession.
+    ExecutorService pool = dispatchPool();
+    dispatch = pool;
     RMQConnectionFactory cf = new RMQConnectionFactory();
     cf.setHost(spec.getHost());
     cf.setPort(spec.portNumber());
@@ -118,6 +138,7 @@ class Activation implements Work, ActivationMBean {
           amqpFactory.setAutomaticRecoveryEnabled(false); // we reconnect, and see that we must
           amqpFactory.setConnectionTimeout(5_000);
           amqpFactory.setRequestedHeartbeat(15);
+          amqpFactory.setSharedExecutor(pool);
         });
     cf.setAmqpConnectionPostProcessor(
         opened -> {
@@ -131,11 +152,31 @@ class Activation implements Work, ActivationMBean {
     RMQDestination queue = new RMQDestination(spec.getQueue(), null, null, spec.getQueue());
     for (int i = 0; i < spec.sessions(); i++) {
       Session session = opened.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+      checkNotStopped();
       MessageEndpoint endpoint = factory.createEndpoint(null);
       endpoints.add(endpoint);
       session.createConsumer(queue).setMessageListener(new Delivery(this, session, endpoint));
     }
+    checkNotStopped();
     opened.start();
+  }
+
+  private void checkNotStopped() {
+    if (stopped) {
+      throw new IllegalStateException("stopped");
+    }
+  }
+
+  private ExecutorService dispatchPool() {
+    AtomicLong threads = new AtomicLong();
+    return Executors.newFixedThreadPool(
+        spec.sessions(),
+        task -> {
+          Thread thread =
+              new Thread(task, "rabbitmq-" + spec.getQueue() + "-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   /** Durable quorum queues: RabbitMQ counts deliveries and dead-letters past the limit. */
@@ -214,11 +255,19 @@ class Activation implements Work, ActivationMBean {
     if (underlying != null && underlying.isOpen()) {
       underlying.abort();
     }
+    ExecutorService pool = dispatch;
+    dispatch = null;
+    if (pool != null) {
+      pool.shutdown(); // the client leaves a pool it was given running
+    }
     endpoints.forEach(MessageEndpoint::release);
     endpoints.clear();
   }
 
-  private void register() {
+  private synchronized void register() {
+    if (stopped) {
+      return; // stopped before the Work ran: the name may already be a new activation's
+    }
     try {
       ObjectName candidate = objectName("");
       if (ManagementFactory.getPlatformMBeanServer().isRegistered(candidate)) {
@@ -232,13 +281,15 @@ class Activation implements Work, ActivationMBean {
     }
   }
 
-  private void unregister() {
+  private synchronized void unregister() {
+    ObjectName registered = name;
+    name = null;
     try {
-      if (name != null) {
-        ManagementFactory.getPlatformMBeanServer().unregisterMBean(name);
+      if (registered != null) {
+        ManagementFactory.getPlatformMBeanServer().unregisterMBean(registered);
       }
     } catch (JMException e) {
-      LOG.fine(() -> "unregistering " + name + ": " + e);
+      LOG.fine(() -> "unregistering " + registered + ": " + e);
     }
   }
 
