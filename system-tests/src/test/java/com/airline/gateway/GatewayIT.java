@@ -85,6 +85,21 @@ class GatewayIT {
   }
 
   @Test
+  void everyAnswer_carriesTheRateLimitHeaders() {
+    for (Http.Reply reply :
+        new Http.Reply[] {
+          gateway.get("/api/v1/auth/jwks"),
+          gateway.get("/api/v1/spaceships"),
+          gateway.get("/api/v1/auth/me"),
+          gateway.post("/api/v1/auth/signin", json("email", "x@it.test", "password", "wrong-pw"))
+        }) {
+      assertEquals("1000000", reply.header("RateLimit-Limit"), reply.toString());
+      assertTrue(Long.parseLong(reply.header("RateLimit-Remaining")) < 1000000, reply.toString());
+      assertNotNull(reply.header("RateLimit-Reset"), reply.toString());
+    }
+  }
+
+  @Test
   void health_reportsTheServicesBehindTheGateway() {
     Http.Reply health = Http.to(Airline.url("gateway")).get("/health");
     assertEquals(200, health.status(), health.body());

@@ -1,7 +1,8 @@
 package com.airline.gateway.proxy;
 
 import com.airline.gateway.RequestIds;
-import com.airline.gateway.routing.Route;
+import com.airline.gateway.routing.Routes;
+import com.airline.gateway.routing.Upstream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +12,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -25,6 +30,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -69,6 +75,8 @@ public class Forwarder {
   @ConfigProperty(name = "gateway.proxy.read-timeout")
   Duration readTimeout;
 
+  @Inject Routes routes;
+
   private CloseableHttpAsyncClient client;
 
   @PostConstruct
@@ -79,11 +87,7 @@ public class Forwarder {
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(512)
                     .setMaxConnPerRoute(256)
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.of(connectTimeout))
-                            .setSocketTimeout(Timeout.of(readTimeout))
-                            .build())
+                    .setConnectionConfigResolver(connectionConfigs())
                     .build())
             .setIOReactorConfig(
                 IOReactorConfig.custom()
@@ -99,23 +103,46 @@ public class Forwarder {
     client.start();
   }
 
+  /** Each service's own timeouts, by the address of each of its instances. */
+  private org.apache.hc.core5.function.Resolver<HttpRoute, ConnectionConfig> connectionConfigs() {
+    Map<String, ConnectionConfig> byHost = new HashMap<>();
+    for (Upstream upstream : routes.upstreams()) {
+      ConnectionConfig config =
+          ConnectionConfig.custom()
+              .setConnectTimeout(Timeout.of(upstream.connectTimeout()))
+              .setSocketTimeout(Timeout.of(upstream.readTimeout()))
+              .build();
+      upstream.targets().forEach(t -> byHost.put(HttpHost.create(t.url()).toURI(), config));
+    }
+    ConnectionConfig fallback =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .build();
+    return route -> byHost.getOrDefault(route.getTargetHost().toURI(), fallback);
+  }
+
   @PreDestroy
   void stop() {
     client.close(CloseMode.GRACEFUL);
   }
 
   public CompletableFuture<Response> forward(
-      Route route, HttpServletRequest incoming, byte[] body) {
+      Upstream upstream, URI target, HttpServletRequest incoming, byte[] body) {
     String query = incoming.getQueryString();
     SimpleHttpRequest request =
         new SimpleHttpRequest(
             incoming.getMethod(),
-            URI.create(
-                route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
+            URI.create(target + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
+    request.setConfig(
+        RequestConfig.custom().setResponseTimeout(Timeout.of(upstream.readTimeout())).build());
     boolean hasBody = body != null && body.length > 0;
+    Set<String> hopByHop = connectionOptions(incoming.getHeaders("Connection"));
     for (String name : Collections.list(incoming.getHeaderNames())) {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!NOT_FORWARDED.contains(lower) && !(hasBody && lower.equals("content-type"))) {
+      if (!NOT_FORWARDED.contains(lower)
+          && !hopByHop.contains(lower)
+          && !(hasBody && lower.equals("content-type"))) {
         Collections.list(incoming.getHeaders(name))
             .forEach(value -> request.addHeader(name, value));
       }
@@ -133,7 +160,7 @@ public class Forwarder {
         (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr());
     request.addHeader("X-Forwarded-Proto", incoming.getScheme());
     request.addHeader("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
-    String serviceUrl = route.baseUrl().toString();
+    String serviceUrl = target.toString();
     String origin = incoming.getScheme() + "://" + incoming.getHeader("Host");
 
     CompletableFuture<Response> answer = new CompletableFuture<>();
@@ -158,11 +185,31 @@ public class Forwarder {
     return answer;
   }
 
+  /** Headers a Connection header names are hop-by-hop too (RFC 9110 7.6.1). */
+  static Set<String> connectionOptions(java.util.Enumeration<String> values) {
+    Set<String> names = new HashSet<>();
+    while (values != null && values.hasMoreElements()) {
+      for (String option : values.nextElement().split(",")) {
+        names.add(option.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
   private static Response toResponse(
       SimpleHttpResponse upstream, String serviceUrl, String origin) {
     Response.ResponseBuilder response = Response.status(upstream.getCode());
+    Set<String> hopByHop =
+        connectionOptions(
+            Collections.enumeration(
+                java.util.Arrays.stream(upstream.getHeaders("Connection"))
+                    .map(Header::getValue)
+                    .toList()));
     for (Header header : upstream.getHeaders()) {
       String lower = header.getName().toLowerCase(Locale.ROOT);
+      if (hopByHop.contains(lower)) {
+        continue;
+      }
       if (lower.equals("location") && header.getValue().startsWith(serviceUrl)) {
         // Links to the service itself (Location of a created resource) point at the gateway
         // instead.

@@ -1,11 +1,14 @@
 package com.airline.gateway.proxy;
 
 import com.airline.gateway.RequestIds;
+import com.airline.gateway.access.AccessLog;
+import com.airline.gateway.access.TrafficMetrics;
 import com.airline.gateway.edge.EdgeRules;
 import com.airline.gateway.edge.TokenVerifier;
 import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
+import com.airline.gateway.routing.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
@@ -38,6 +42,7 @@ public class ProxyResource {
   @Inject Forwarder forwarder;
   @Inject EdgeRules edge;
   @Inject TokenVerifier tokens;
+  @Inject TrafficMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
@@ -100,11 +105,53 @@ public class ProxyResource {
           problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
       return;
     }
+    request.setAttribute(AccessLog.ROUTE, route.prefix());
+    send(request, route.upstream(), null, bytes, response);
+  }
+
+  /**
+   * To the next instance in turn; once more to another one when an instance refused the connection
+   * (the request never reached it, so any method may go again).
+   */
+  private void send(
+      HttpServletRequest request,
+      Upstream upstream,
+      Upstream.Target refused,
+      byte[] bytes,
+      AsyncResponse response) {
+    Upstream.Target target = upstream.pick(refused);
+    if (target == null) {
+      metrics.upstreamFailure(upstream.service(), refused != null ? "unavailable" : "open");
+      response.resume(
+          refused != null
+              ? problem(request, 503, "The " + upstream.service() + " service is unavailable.")
+              : circuitOpen(request, upstream));
+      return;
+    }
+    request.setAttribute(AccessLog.UPSTREAM, target.url());
     forwarder
-        .forward(route, request, bytes)
+        .forward(upstream, target.url(), request, bytes)
         .whenComplete(
-            (answer, failure) ->
-                response.resume(failure == null ? answer : unavailable(request, route, failure)));
+            (answer, failure) -> {
+              if (failure == null) {
+                target.succeeded();
+                response.resume(answer);
+                return;
+              }
+              target.failed();
+              Throwable cause = unwrap(failure);
+              LOG.warning(
+                  () ->
+                      "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
+              if (refused == null && cause instanceof ConnectException) {
+                send(request, upstream, target, bytes, response);
+              } else {
+                metrics.upstreamFailure(
+                    upstream.service(),
+                    cause instanceof SocketTimeoutException ? "timeout" : "unavailable");
+                response.resume(unavailable(request, upstream, cause));
+              }
+            });
   }
 
   /** Null when the request may pass; a 401 or 403 problem when it may not. */
@@ -114,12 +161,11 @@ public class ProxyResource {
     if (edge.isPublic(method, canonical)) {
       return null;
     }
-    String authorization = request.getHeader("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return unauthorized(request, "A bearer token is required (checked at the gateway).");
-    }
     try {
-      TokenVerifier.Caller caller = tokens.verify(authorization.substring(7).trim());
+      TokenVerifier.Caller caller = tokens.callerOf(request);
+      if (caller == null) {
+        return unauthorized(request, "A bearer token is required (checked at the gateway).");
+      }
       if (edge.needsAdmin(method, canonical) && !caller.groups().contains("ADMIN")) {
         return problem(
             request, 403, "Only ADMIN may change the catalogue (checked at the gateway).");
@@ -137,18 +183,34 @@ public class ProxyResource {
         .build();
   }
 
-  private static Response unavailable(HttpServletRequest request, Route route, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    LOG.warning(
-        () -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  private static Response unavailable(
+      HttpServletRequest request, Upstream upstream, Throwable cause) {
     // connected, then no answer in time: 504; refused or no connection in time: 503
     if (cause instanceof SocketTimeoutException) {
-      return problem(request, 504, "The " + route.service() + " service did not answer in time.");
+      return problem(
+          request, 504, "The " + upstream.service() + " service did not answer in time.");
     }
-    return problem(request, 503, "The " + route.service() + " service is unavailable.");
+    return problem(request, 503, "The " + upstream.service() + " service is unavailable.");
+  }
+
+  private static Response circuitOpen(HttpServletRequest request, Upstream upstream) {
+    long seconds = Math.max(1, upstream.skipFor().toSeconds());
+    return Response.fromResponse(
+            problem(
+                request,
+                503,
+                "The "
+                    + upstream.service()
+                    + " service is unavailable: it failed repeatedly and is not tried for"
+                    + " a while.")) // the circuit breaker is open
+        .header("Retry-After", seconds)
+        .build();
   }
 
   private static Response problem(HttpServletRequest request, int status, String detail) {

@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -17,8 +20,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The routing table from configuration: gateway.routes lists {@code /api/v1/users=auth} pairs and
- * each service's base URL is {@code <service>.url} (AUTH_URL...). Adding a service is one line.
+ * The routing table from configuration: gateway.routes lists {@code /api/v1/users=auth} pairs; a
+ * service's instances are gateway.upstreams.&lt;service&gt; (comma-separated base URLs, env
+ * GATEWAY_UPSTREAMS_FLIGHTS), else its one {@code <service>.url} (FLIGHTS_URL...); its timeouts
+ * gateway.proxy.&lt;service&gt;.connect-timeout and .read-timeout, else gateway.proxy's. Adding a
+ * service is one line.
  */
 @ApplicationScoped
 public class Routes {
@@ -29,6 +35,23 @@ public class Routes {
 
   @Inject Config config;
 
+  @Inject
+  @ConfigProperty(name = "gateway.proxy.connect-timeout")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "gateway.proxy.read-timeout")
+  Duration readTimeout;
+
+  @Inject
+  @ConfigProperty(name = "gateway.circuit.failures")
+  int failuresToSkip;
+
+  @Inject
+  @ConfigProperty(name = "gateway.circuit.open-for")
+  Duration skipFor;
+
+  private final Map<String, Upstream> upstreams = new HashMap<>();
   private List<Route> table;
   private List<Pattern> internal;
 
@@ -63,11 +86,27 @@ public class Routes {
           "gateway.routes entry '" + entry + "' is not /prefix=service");
     }
     String service = entry.substring(eq + 1).trim();
-    String url = config.getValue(service + ".url", String.class);
     return new Route(
         entry.substring(0, eq).replaceAll("/+$", ""),
+        upstreams.computeIfAbsent(service, this::upstream));
+  }
+
+  private Upstream upstream(String service) {
+    List<String> urls =
+        config
+            .getOptionalValues("gateway.upstreams." + service, String.class)
+            .orElseGet(() -> List.of(config.getValue(service + ".url", String.class)));
+    return new Upstream(
         service,
-        URI.create(url.replaceAll("/+$", "")));
+        urls.stream().map(u -> URI.create(u.trim().replaceAll("/+$", ""))).toList(),
+        config
+            .getOptionalValue("gateway.proxy." + service + ".connect-timeout", Duration.class)
+            .orElse(connectTimeout),
+        config
+            .getOptionalValue("gateway.proxy." + service + ".read-timeout", Duration.class)
+            .orElse(readTimeout),
+        failuresToSkip,
+        skipFor);
   }
 
   /** The longest prefix that matches; none for internal paths, in any spelling of them. */
@@ -104,5 +143,10 @@ public class Routes {
 
   public List<Route> all() {
     return table;
+  }
+
+  /** Each routed service once. */
+  public java.util.Collection<Upstream> upstreams() {
+    return upstreams.values();
   }
 }
