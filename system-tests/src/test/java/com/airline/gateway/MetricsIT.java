@@ -50,6 +50,15 @@ class MetricsIT {
 
     assertEquals(ok + 3, sample(gateway, "gateway_requests_total", auth, "status=\"200\""));
     assertEquals(timed + 3, sample(gateway, "gateway_latency_seconds_count", auth));
+    assertTrue(
+        sample(gateway, "gateway_latency_seconds_bucket", auth, "le=\"0.5\"") >= 3,
+        Http.to(gateway)
+            .get("/metrics")
+            .body()
+            .lines()
+            .filter(l -> l.startsWith("gateway_latency"))
+            .toList()
+            .toString());
     assertEquals(
         unrouted + 1,
         sample(gateway, "gateway_requests_total", "route=\"none\"", "status=\"404\""));

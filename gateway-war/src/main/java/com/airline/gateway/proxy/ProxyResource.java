@@ -88,9 +88,16 @@ public class ProxyResource {
       response.resume(problem(request, 404, "No service serves " + path + "."));
       return;
     }
+    request.setAttribute(AccessLog.ROUTE, route.prefix());
     Response refused = checkAtTheDoor(request, path);
     if (refused != null) {
       response.resume(refused);
+      return;
+    }
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      // refused before reading it; a body without a length is counted as it is read
+      response.resume(
+          problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
       return;
     }
     byte[] bytes;
@@ -105,7 +112,6 @@ public class ProxyResource {
           problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
       return;
     }
-    request.setAttribute(AccessLog.ROUTE, route.prefix());
     send(request, route.upstream(), null, bytes, response);
   }
 
