@@ -3,8 +3,7 @@ package com.airline.gateway.proxy;
 import com.airline.gateway.RequestIds;
 import com.airline.gateway.access.AccessLog;
 import com.airline.gateway.access.TrafficMetrics;
-import com.airline.gateway.edge.EdgeRules;
-import com.airline.gateway.edge.TokenVerifier;
+import com.airline.gateway.edge.Door;
 import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
@@ -40,8 +39,7 @@ public class ProxyResource {
 
   @Inject Routes routes;
   @Inject Forwarder forwarder;
-  @Inject EdgeRules edge;
-  @Inject TokenVerifier tokens;
+  @Inject Door door;
   @Inject TrafficMetrics metrics;
 
   @Inject
@@ -89,7 +87,7 @@ public class ProxyResource {
       return;
     }
     request.setAttribute(AccessLog.ROUTE, route.prefix());
-    Response refused = checkAtTheDoor(request, path);
+    Response refused = door.refusal(request);
     if (refused != null) {
       response.resume(refused);
       return;
@@ -158,35 +156,6 @@ public class ProxyResource {
                 response.resume(unavailable(request, upstream, cause));
               }
             });
-  }
-
-  /** Null when the request may pass; a 401 or 403 problem when it may not. */
-  private Response checkAtTheDoor(HttpServletRequest request, String path) {
-    String method = request.getMethod();
-    String canonical = Routes.canonical(path);
-    if (edge.isPublic(method, canonical)) {
-      return null;
-    }
-    try {
-      TokenVerifier.Caller caller = tokens.callerOf(request);
-      if (caller == null) {
-        return unauthorized(request, "A bearer token is required (checked at the gateway).");
-      }
-      if (edge.needsAdmin(method, canonical) && !caller.groups().contains("ADMIN")) {
-        return problem(
-            request, 403, "Only ADMIN may change the catalogue (checked at the gateway).");
-      }
-      return null;
-    } catch (TokenVerifier.InvalidTokenException e) {
-      return unauthorized(
-          request, e.getMessage().replaceAll("\\.$", "") + " (checked at the gateway).");
-    }
-  }
-
-  private static Response unauthorized(HttpServletRequest request, String detail) {
-    return Response.fromResponse(problem(request, 401, detail))
-        .header("WWW-Authenticate", "Bearer")
-        .build();
   }
 
   private static Throwable unwrap(Throwable failure) {
