@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -67,14 +68,27 @@ class ResilienceIT {
     return server;
   }
 
+  /** {"ok":true,"bytes":N,"sha256":"..."} of the body it got. */
   static void answer(HttpExchange exchange) throws IOException {
-    byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+    byte[] got = exchange.getRequestBody().readAllBytes();
+    byte[] body =
+        ("{\"ok\":true,\"bytes\":" + got.length + ",\"sha256\":\"" + sha256(got) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.getResponseHeaders().add("Connection", "X-Upstream-Hop");
     exchange.getResponseHeaders().add("X-Upstream-Hop", "private to the hop");
     exchange.sendResponseHeaders(200, body.length);
     exchange.getResponseBody().write(body);
     exchange.close();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static void sleep(long millis) {
@@ -111,6 +125,34 @@ class ResilienceIT {
     assertFalse(got.containsKey("Keep-Alive"));
     assertFalse(got.containsKey("Proxy-Authorization"));
     assertFalse(got.containsKey("Te"));
+  }
+
+  @Test
+  void bodies_arePassedOnWhole_withAndWithoutALength() throws Exception {
+    byte[] body = new byte[900_000];
+    new java.util.Random(11).nextBytes(body);
+    var client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    for (var publisher :
+        List.of(
+            java.net.http.HttpRequest.BodyPublishers.ofByteArray(body),
+            java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body)))) {
+      var reply =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      Airline.url("gateway").resolve("/api/v1/echo/body"))
+                  .header("Authorization", "Bearer " + gateway.token())
+                  .header("Content-Type", "application/octet-stream")
+                  .PUT(publisher)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, reply.statusCode(), reply.body());
+      assertTrue(reply.body().contains("\"bytes\":" + body.length), reply.body());
+      assertTrue(reply.body().contains(sha256(body)), reply.body());
+    }
   }
 
   @Test

@@ -5,7 +5,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.grid.jcache.Bucket4jJCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,13 +69,13 @@ public class RateLimiter {
   @Inject TrafficMetrics metrics;
 
   private volatile ProxyManager<String> grid;
+  private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
   private final Map<String, Bucket> local = new ConcurrentHashMap<>();
   private volatile Instant lastWarning = Instant.EPOCH;
 
   public Decision take(String key, Limit limit) {
     try {
-      return Decision.of(
-          grid(limit).builder().build(key, limit::configuration).tryConsumeAndReturnRemaining(1));
+      return Decision.of(remoteBucket(key, limit).tryConsumeAndReturnRemaining(1));
     } catch (RuntimeException e) {
       warn(e);
       if (metrics != null) {
@@ -81,6 +83,28 @@ public class RateLimiter {
       }
       return Decision.of(localBucket(key, limit).tryConsumeAndReturnRemaining(1));
     }
+  }
+
+  /**
+   * The key's bucket in the grid, through a proxy kept per key: its batching sends the requests of
+   * one client that arrive together to the grid as one call (a busy client is one hot key).
+   */
+  private BucketProxy remoteBucket(String key, Limit limit) {
+    BucketProxy bucket = proxies.get(key);
+    if (bucket == null) {
+      if (proxies.size() > MAX_LOCAL_BUCKETS) {
+        proxies.clear();
+      }
+      bucket =
+          proxies.computeIfAbsent(
+              key,
+              k ->
+                  grid(limit)
+                      .builder()
+                      .withOptimization(Optimizations.batching())
+                      .build(k, limit::configuration));
+    }
+    return bucket;
   }
 
   private ProxyManager<String> grid(Limit limit) {

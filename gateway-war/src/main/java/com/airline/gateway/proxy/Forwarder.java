@@ -19,18 +19,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -127,31 +129,29 @@ public class Forwarder {
     client.close(CloseMode.GRACEFUL);
   }
 
+  /**
+   * Sends the request to {@code target}, with {@code body} streamed (null: none). The answer
+   * completes when the service's answer is in; cancelling it stops the exchange.
+   */
   public CompletableFuture<Response> forward(
-      Upstream upstream, URI target, HttpServletRequest incoming, byte[] body) {
+      Upstream upstream, URI target, HttpServletRequest incoming, StreamedBody body) {
     String query = incoming.getQueryString();
-    SimpleHttpRequest request =
-        new SimpleHttpRequest(
-            incoming.getMethod(),
-            URI.create(target + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
-    request.setConfig(
-        RequestConfig.custom().setResponseTimeout(Timeout.of(upstream.readTimeout())).build());
-    boolean hasBody = body != null && body.length > 0;
+    AsyncRequestBuilder request =
+        AsyncRequestBuilder.create(incoming.getMethod())
+            .setUri(
+                URI.create(target + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
     Set<String> hopByHop = connectionOptions(incoming.getHeaders("Connection"));
     for (String name : Collections.list(incoming.getHeaderNames())) {
       String lower = name.toLowerCase(Locale.ROOT);
       if (!NOT_FORWARDED.contains(lower)
           && !hopByHop.contains(lower)
-          && !(hasBody && lower.equals("content-type"))) {
+          && !(body != null && lower.equals("content-type"))) {
         Collections.list(incoming.getHeaders(name))
             .forEach(value -> request.addHeader(name, value));
       }
     }
-    if (hasBody) {
-      String type = incoming.getContentType();
-      request.setBody(
-          body,
-          type == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parseLenient(type));
+    if (body != null) {
+      request.setEntity(body);
     }
     String forwardedFor = incoming.getHeader("X-Forwarded-For");
     request.addHeader(RequestIds.HEADER, RequestIds.of(incoming));
@@ -162,26 +162,35 @@ public class Forwarder {
     request.addHeader("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
     String serviceUrl = target.toString();
     String origin = incoming.getScheme() + "://" + incoming.getHeader("Host");
+    HttpClientContext context = HttpClientContext.create();
+    context.setRequestConfig(
+        RequestConfig.custom().setResponseTimeout(Timeout.of(upstream.readTimeout())).build());
 
     CompletableFuture<Response> answer = new CompletableFuture<>();
-    client.execute(
-        request,
-        new FutureCallback<>() {
-          @Override
-          public void completed(SimpleHttpResponse upstream) {
-            answer.complete(toResponse(upstream, serviceUrl, origin));
-          }
+    Future<SimpleHttpResponse> call =
+        client.execute(
+            request.build(),
+            SimpleResponseConsumer.create(),
+            context,
+            new FutureCallback<>() {
+              @Override
+              public void completed(SimpleHttpResponse upstream) {
+                answer.complete(toResponse(upstream, serviceUrl, origin));
+              }
 
-          @Override
-          public void failed(Exception e) {
-            answer.completeExceptionally(e);
-          }
+              @Override
+              public void failed(Exception e) {
+                answer.completeExceptionally(e);
+              }
 
-          @Override
-          public void cancelled() {
-            answer.completeExceptionally(new CancellationException());
-          }
-        });
+              @Override
+              public void cancelled() {
+                answer.completeExceptionally(new CancellationException());
+              }
+            });
+    if (body != null) {
+      body.sentBy(call);
+    }
     return answer;
   }
 

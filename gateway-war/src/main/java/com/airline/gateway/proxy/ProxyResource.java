@@ -93,24 +93,31 @@ public class ProxyResource {
       return;
     }
     if (request.getContentLengthLong() > maxBodyBytes) {
-      // refused before reading it; a body without a length is counted as it is read
-      response.resume(
-          problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
+      // refused before reading it; a body without a length is counted as it is passed on
+      response.resume(tooLarge(request));
       return;
     }
-    byte[] bytes;
-    try {
-      bytes = body == null ? null : body.readNBytes(maxBodyBytes + 1);
-    } catch (IOException e) {
-      response.resume(problem(request, 400, "The request body could not be read."));
-      return;
+    long length = request.getContentLengthLong();
+    StreamedBody streamed =
+        body != null
+                && (length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null))
+            ? new StreamedBody(request.getContentType(), length)
+            : null;
+    send(request, route.upstream(), null, streamed, response);
+    if (streamed != null) {
+      try {
+        streamed.pump(body, maxBodyBytes);
+      } catch (StreamedBody.TooLargeException e) {
+        response.resume(tooLarge(request));
+      } catch (IOException e) {
+        streamed.cancel();
+        response.resume(problem(request, 400, "The request body could not be read."));
+      }
     }
-    if (bytes != null && bytes.length > maxBodyBytes) {
-      response.resume(
-          problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
-      return;
-    }
-    send(request, route.upstream(), null, bytes, response);
+  }
+
+  private Response tooLarge(HttpServletRequest request) {
+    return problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes.");
   }
 
   /**
@@ -121,10 +128,13 @@ public class ProxyResource {
       HttpServletRequest request,
       Upstream upstream,
       Upstream.Target refused,
-      byte[] bytes,
+      StreamedBody body,
       AsyncResponse response) {
     Upstream.Target target = upstream.pick(refused);
     if (target == null) {
+      if (body != null) {
+        body.abandon();
+      }
       metrics.upstreamFailure(upstream.service(), refused != null ? "unavailable" : "open");
       response.resume(
           refused != null
@@ -134,10 +144,16 @@ public class ProxyResource {
     }
     request.setAttribute(AccessLog.UPSTREAM, target.url());
     forwarder
-        .forward(upstream, target.url(), request, bytes)
+        .forward(upstream, target.url(), request, body)
         .whenComplete(
             (answer, failure) -> {
+              if (body != null && body.abandoned() && failure != null) {
+                return; // the client's body was refused: the client has its answer
+              }
               if (failure == null) {
+                if (body != null) {
+                  body.abandon();
+                }
                 target.succeeded();
                 response.resume(answer);
                 return;
@@ -148,8 +164,11 @@ public class ProxyResource {
                   () ->
                       "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
               if (refused == null && cause instanceof ConnectException) {
-                send(request, upstream, target, bytes, response);
+                send(request, upstream, target, body, response);
               } else {
+                if (body != null) {
+                  body.abandon();
+                }
                 metrics.upstreamFailure(
                     upstream.service(),
                     cause instanceof SocketTimeoutException ? "timeout" : "unavailable");
