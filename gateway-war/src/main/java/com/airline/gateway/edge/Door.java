@@ -18,7 +18,7 @@ public class Door {
   /** Null when the request may pass; a 401 or 403 problem when it may not. */
   public Response refusal(HttpServletRequest request) {
     String method = request.getMethod();
-    String canonical = Routes.canonical(request.getRequestURI());
+    String canonical = Routes.canonicalOf(request);
     if (edge.isPublic(method, canonical)) {
       return null;
     }

@@ -72,7 +72,7 @@ public class RateLimiting extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String client = clients.addressOf(request);
-    String line = request.getMethod() + " " + Routes.canonical(request.getRequestURI());
+    String line = request.getMethod() + " " + Routes.canonicalOf(request);
     RateLimiter.Limit limit;
     String key;
     if (signInPaths.stream().anyMatch(p -> p.matcher(line).matches())) {

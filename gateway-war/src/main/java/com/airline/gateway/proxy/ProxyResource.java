@@ -81,7 +81,7 @@ public class ProxyResource {
 
   private void forward(HttpServletRequest request, InputStream body, AsyncResponse response) {
     String path = request.getRequestURI();
-    Route route = routes.match(path).orElse(null);
+    Route route = routes.match(request).orElse(null);
     if (route == null) {
       response.resume(problem(request, 404, "No service serves " + path + "."));
       return;

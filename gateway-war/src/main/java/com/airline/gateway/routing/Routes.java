@@ -3,6 +3,7 @@ package com.airline.gateway.routing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,7 @@ public class Routes {
   private List<Pattern> internal;
 
   private static final Logger LOG = Logger.getLogger(Routes.class.getName());
+  private static final String CANONICAL = Routes.class.getName() + ".canonical";
 
   @PostConstruct
   void load() {
@@ -109,13 +111,31 @@ public class Routes {
         skipFor);
   }
 
+  /** The longest prefix that matches the request's path; none for internal paths. */
+  public Optional<Route> match(HttpServletRequest request) {
+    return match(request.getRequestURI(), canonicalOf(request));
+  }
+
   /** The longest prefix that matches; none for internal paths, in any spelling of them. */
   public Optional<Route> match(String path) {
-    String canonical = canonical(path);
+    return match(path, canonical(path));
+  }
+
+  private Optional<Route> match(String path, String canonical) {
     if (internal.stream().anyMatch(p -> p.matcher(canonical).matches())) {
       return Optional.empty();
     }
     return table.stream().filter(r -> r.matches(path)).findFirst();
+  }
+
+  /** The request's canonical path, worked out once per request (three checks ask). */
+  public static String canonicalOf(HttpServletRequest request) {
+    Object known = request.getAttribute(CANONICAL);
+    if (known == null) {
+      known = canonical(request.getRequestURI());
+      request.setAttribute(CANONICAL, known);
+    }
+    return (String) known;
   }
 
   /**
