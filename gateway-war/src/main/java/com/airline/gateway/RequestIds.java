@@ -1,9 +1,7 @@
 package com.airline.gateway;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,10 +13,6 @@ import java.util.regex.Pattern;
  * Takes the caller's X-Request-ID when well-formed, else makes one, and answers with it. A servlet
  * filter rather than a JAX-RS one, so that error pages (the token check's 401) carry it too.
  */
-@WebFilter(
-    urlPatterns = "/*",
-    asyncSupported = true,
-    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
 public class RequestIds extends HttpFilter {
 
   public static final String HEADER = "X-Request-ID";

@@ -85,6 +85,46 @@ class GatewayIT {
   }
 
   @Test
+  void oversizedBodyWithoutLength_returns413Problem() throws Exception {
+    byte[] big = ("{\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes();
+    var request =
+        java.net.http.HttpRequest.newBuilder(Airline.url("gateway").resolve("/api/v1/auth/signup"))
+            .header("Content-Type", "application/json")
+            // a stream of unknown length: sent chunked, without Content-Length
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big)))
+            .build();
+    var reply =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, reply.statusCode(), reply.body());
+    assertTrue(
+        reply
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/problem+json"));
+  }
+
+  @Test
+  void everyAnswer_carriesTheRateLimitHeaders() {
+    for (Http.Reply reply :
+        new Http.Reply[] {
+          gateway.get("/api/v1/auth/jwks"),
+          gateway.get("/api/v1/spaceships"),
+          gateway.get("/api/v1/auth/me"),
+          gateway.post("/api/v1/auth/signin", json("email", "x@it.test", "password", "wrong-pw"))
+        }) {
+      assertEquals("1000000", reply.header("RateLimit-Limit"), reply.toString());
+      assertTrue(Long.parseLong(reply.header("RateLimit-Remaining")) < 1000000, reply.toString());
+      assertNotNull(reply.header("RateLimit-Reset"), reply.toString());
+    }
+  }
+
+  @Test
   void health_reportsTheServicesBehindTheGateway() {
     Http.Reply health = Http.to(Airline.url("gateway")).get("/health");
     assertEquals(200, health.status(), health.body());

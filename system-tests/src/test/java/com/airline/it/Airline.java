@@ -67,6 +67,21 @@ public final class Airline {
       List.of("auth", "flights", "booking", "reminder");
   private static final Set<String> STARTED = new LinkedHashSet<>();
 
+  /** How long the run's gateways skip a failing service instance. */
+  public static final java.time.Duration RESILIENCE_OPEN_FOR = java.time.Duration.ofSeconds(3);
+
+  /**
+   * Two more gateway instances in a cluster of their own with strict, short limits (the run's main
+   * gateway has limits no test reaches). They trust X-Forwarded-For from 127.0.0.1, so that each
+   * test can be a client address of its own.
+   */
+  public static final long STRICT_LIMIT = 5;
+
+  public static final long STRICT_SIGN_IN_LIMIT = 3;
+  public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
+  private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
+  private static List<URI> strictGateways;
+
   private Airline() {}
 
   /** Starts the services that are not running yet and answers the base URL of the first. */
@@ -82,6 +97,46 @@ public final class Airline {
       launcher("up", missing);
     }
     return url(services[0]);
+  }
+
+  /** The two strictly limited gateways (see STRICT_LIMIT), started on first use. */
+  public static synchronized List<URI> strictGateways() {
+    if (strictGateways == null) {
+      start("auth"); // which also registers the shutdown hook that stops these
+      int hazelcast = BASE - 1080 + 50;
+      String members =
+          java.util.stream.IntStream.range(0, 4)
+              .mapToObj(i -> "127.0.0.1:" + (hazelcast + i))
+              .collect(java.util.stream.Collectors.joining(","));
+      List<java.util.concurrent.CompletableFuture<URI>> starting = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        int port = BASE + 5 + i;
+        Path home = HOME.resolve("strict-gateway-" + i);
+        Map<String, String> env = new HashMap<>();
+        env.put("AIRLINE_HOME", home.toString());
+        env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-strict");
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("GATEWAY_HAZELCAST_PORT", Integer.toString(hazelcast + i));
+        env.put("GATEWAY_CLUSTER_MEMBERS", members);
+        env.put("GATEWAY_RATE_LIMIT", Long.toString(STRICT_LIMIT));
+        env.put("GATEWAY_RATE_LIMIT_SIGN_IN", Long.toString(STRICT_SIGN_IN_LIMIT));
+        env.put("GATEWAY_RATE_LIMIT_WINDOW", STRICT_WINDOW.toString());
+        STRICT_HOMES.add(home);
+        starting.add(
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  launcher("up", List.of("gateway"), env);
+                  return URI.create("http://127.0.0.1:" + port);
+                }));
+      }
+      strictGateways = starting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+    }
+    return strictGateways;
+  }
+
+  /** Where the run's services write their logs ({@code <service>.log}, the access log). */
+  public static Path logs() {
+    return HOME.resolve("logs");
   }
 
   /** Stops a running service, for tests of what happens while it is down; start it again after. */
@@ -132,6 +187,9 @@ public final class Airline {
 
   private static void stopAll() {
     try {
+      for (Path home : STRICT_HOMES) {
+        launcher("down", List.of("gateway"), Map.of("AIRLINE_HOME", home.toString()));
+      }
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
@@ -159,10 +217,16 @@ public final class Airline {
   }
 
   private static void launcher(String command, List<String> services) {
+    launcher(command, services, Map.of());
+  }
+
+  private static void launcher(
+      String command, List<String> services, Map<String, String> overrides) {
     List<String> line =
         new java.util.ArrayList<>(List.of(ROOT.resolve("airline").toString(), command));
     line.addAll(services);
-    Path output = HOME.resolve("launcher.log");
+    Path home = Path.of(overrides.getOrDefault("AIRLINE_HOME", HOME.toString()));
+    Path output = home.resolve("launcher.log");
     // Into a file: a child writing to the test JVM's own stdout corrupts Surefire's channel.
     ProcessBuilder builder =
         new ProcessBuilder(line)
@@ -171,8 +235,9 @@ public final class Airline {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     Map<String, String> env = builder.environment();
     env.putAll(environment());
+    env.putAll(overrides);
     try {
-      Files.createDirectories(HOME);
+      Files.createDirectories(home);
       Process process = builder.start();
       if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
         process.destroyForcibly();
@@ -182,7 +247,7 @@ public final class Airline {
                 + " failed:\n"
                 + Files.readString(output)
                 + "\nService logs: "
-                + HOME.resolve("logs"));
+                + home.resolve("logs"));
       }
     } catch (IOException e) {
       throw new IllegalStateException("Cannot run the launcher", e);
@@ -211,6 +276,19 @@ public final class Airline {
     // the tests make their own catalogue, with codes and numbers of their own
     env.put("FLIGHTS_DEMO_DATA", "false");
     env.put("GATEWAY_CORS_ORIGINS", "https://app.it.test");
+    // no test reaches these (RateLimitIT has gateways of its own with strict limits)
+    env.put("GATEWAY_RATE_LIMIT", "1000000");
+    env.put("GATEWAY_RATE_LIMIT_SIGN_IN", "1000000");
+    env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
+    // ResilienceIT's services: "echo" is served by the test itself on base+9 (base+7 is a dead
+    // second instance), "nowhere" is nothing on base+8 until the test starts it
+    env.put("GATEWAY_ROUTES", gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere");
+    env.put(
+        "GATEWAY_UPSTREAMS_ECHO",
+        "http://127.0.0.1:" + (BASE + 9) + ",http://127.0.0.1:" + (BASE + 7));
+    env.put("GATEWAY_UPSTREAMS_NOWHERE", "http://127.0.0.1:" + (BASE + 8));
+    env.put("GATEWAY_PROXY_ECHO_READ_TIMEOUT", "PT1S");
+    env.put("GATEWAY_CIRCUIT_OPEN_FOR", RESILIENCE_OPEN_FOR.toString());
     // settle bookings left PENDING after seconds, not minutes
     env.put("BOOKING_CHECKOUT_PENDING_TIMEOUT", "PT3S");
     // reminder: a queue of the run's own, the test's SMTP server, retries after seconds
@@ -219,6 +297,25 @@ public final class Airline {
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
     env.put("REMINDER_MAIL_RETRY_DELAYS", "PT2S,PT2S,PT2S");
     return env;
+  }
+
+  /** The gateway's own routes, as its WAR configures them. */
+  private static String gatewayRoutes() {
+    var properties = new java.util.Properties();
+    try (var in =
+        Files.newInputStream(
+            ROOT.resolve(
+                "gateway-war/src/main/resources/META-INF/microprofile-config.properties"))) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return properties.getProperty("gateway.routes").replaceAll("\\s", "");
+  }
+
+  /** The first of the run's ports (the gateway's); base+7 to base+9 are free for tests. */
+  public static int basePort() {
+    return BASE;
   }
 
   private static String env(String name, String fallback) {

@@ -3,7 +3,6 @@ package com.airline.gateway.edge;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and every answer to an allowed origin says so. Other origins get no CORS headers (browsers then
  * refuse the response).
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class Cors extends HttpFilter {
 
   static final String METHODS = "GET, POST, PUT, PATCH, DELETE";

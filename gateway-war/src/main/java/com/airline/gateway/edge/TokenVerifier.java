@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.net.URI;
@@ -64,8 +65,34 @@ public class TokenVerifier {
   @ConfigProperty(name = "jwt.audience")
   String audience;
 
+  private static final String CALLER = TokenVerifier.class.getName() + ".caller";
+
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
   private volatile Instant lastFetch = Instant.EPOCH;
+
+  /**
+   * The caller of a request: null without a bearer token, an {@link InvalidTokenException} for a
+   * bad one. Verified once per request (the rate limit and the door both ask).
+   */
+  public Caller callerOf(HttpServletRequest request) {
+    Object known = request.getAttribute(CALLER);
+    if (known == null) {
+      String authorization = request.getHeader("Authorization");
+      if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return null;
+      }
+      try {
+        known = verify(authorization.substring(7).trim());
+      } catch (InvalidTokenException e) {
+        known = e;
+      }
+      request.setAttribute(CALLER, known);
+    }
+    if (known instanceof InvalidTokenException invalid) {
+      throw invalid;
+    }
+    return (Caller) known;
+  }
 
   public Caller verify(String token) {
     String[] parts = token.split("\\.", -1);

@@ -1,7 +1,8 @@
 package com.airline.gateway.proxy;
 
 import com.airline.gateway.RequestIds;
-import com.airline.gateway.routing.Route;
+import com.airline.gateway.routing.Routes;
+import com.airline.gateway.routing.Upstream;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,20 +12,28 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import java.util.concurrent.Future;
+import org.apache.hc.client5.http.HttpRoute;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.Timeout;
@@ -69,6 +78,8 @@ public class Forwarder {
   @ConfigProperty(name = "gateway.proxy.read-timeout")
   Duration readTimeout;
 
+  @Inject Routes routes;
+
   private CloseableHttpAsyncClient client;
 
   @PostConstruct
@@ -79,11 +90,7 @@ public class Forwarder {
                 PoolingAsyncClientConnectionManagerBuilder.create()
                     .setMaxConnTotal(512)
                     .setMaxConnPerRoute(256)
-                    .setDefaultConnectionConfig(
-                        ConnectionConfig.custom()
-                            .setConnectTimeout(Timeout.of(connectTimeout))
-                            .setSocketTimeout(Timeout.of(readTimeout))
-                            .build())
+                    .setConnectionConfigResolver(connectionConfigs())
                     .build())
             .setIOReactorConfig(
                 IOReactorConfig.custom()
@@ -99,32 +106,52 @@ public class Forwarder {
     client.start();
   }
 
+  /** Each service's own timeouts, by the address of each of its instances. */
+  private org.apache.hc.core5.function.Resolver<HttpRoute, ConnectionConfig> connectionConfigs() {
+    Map<String, ConnectionConfig> byHost = new HashMap<>();
+    for (Upstream upstream : routes.upstreams()) {
+      ConnectionConfig config =
+          ConnectionConfig.custom()
+              .setConnectTimeout(Timeout.of(upstream.connectTimeout()))
+              .setSocketTimeout(Timeout.of(upstream.readTimeout()))
+              .build();
+      upstream.targets().forEach(t -> byHost.put(HttpHost.create(t.url()).toURI(), config));
+    }
+    ConnectionConfig fallback =
+        ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .build();
+    return route -> byHost.getOrDefault(route.getTargetHost().toURI(), fallback);
+  }
+
   @PreDestroy
   void stop() {
     client.close(CloseMode.GRACEFUL);
   }
 
+  /**
+   * Sends the request to {@code target}, with {@code body} streamed (null: none). The answer
+   * completes when the service's answer is in; cancelling it stops the exchange.
+   */
   public CompletableFuture<Response> forward(
-      Route route, HttpServletRequest incoming, byte[] body) {
+      Upstream upstream, URI target, HttpServletRequest incoming, StreamedBody body) {
     String query = incoming.getQueryString();
-    SimpleHttpRequest request =
-        new SimpleHttpRequest(
+    // built from host and raw path: parsing a URI per request cost more than the rest of it
+    BasicHttpRequest request =
+        new BasicHttpRequest(
             incoming.getMethod(),
-            URI.create(
-                route.baseUrl() + incoming.getRequestURI() + (query == null ? "" : "?" + query)));
-    boolean hasBody = body != null && body.length > 0;
+            HttpHost.create(target),
+            target.getRawPath() + incoming.getRequestURI() + (query == null ? "" : "?" + query));
+    Set<String> hopByHop = connectionOptions(incoming.getHeaders("Connection"));
     for (String name : Collections.list(incoming.getHeaderNames())) {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!NOT_FORWARDED.contains(lower) && !(hasBody && lower.equals("content-type"))) {
+      if (!NOT_FORWARDED.contains(lower)
+          && !hopByHop.contains(lower)
+          && !(body != null && lower.equals("content-type"))) {
         Collections.list(incoming.getHeaders(name))
             .forEach(value -> request.addHeader(name, value));
       }
-    }
-    if (hasBody) {
-      String type = incoming.getContentType();
-      request.setBody(
-          body,
-          type == null ? ContentType.APPLICATION_OCTET_STREAM : ContentType.parseLenient(type));
     }
     String forwardedFor = incoming.getHeader("X-Forwarded-For");
     request.addHeader(RequestIds.HEADER, RequestIds.of(incoming));
@@ -133,36 +160,65 @@ public class Forwarder {
         (forwardedFor == null ? "" : forwardedFor + ", ") + incoming.getRemoteAddr());
     request.addHeader("X-Forwarded-Proto", incoming.getScheme());
     request.addHeader("X-Forwarded-Host", String.valueOf(incoming.getHeader("Host")));
-    String serviceUrl = route.baseUrl().toString();
+    String serviceUrl = target.toString();
     String origin = incoming.getScheme() + "://" + incoming.getHeader("Host");
+    HttpClientContext context = HttpClientContext.create();
+    context.setRequestConfig(
+        RequestConfig.custom().setResponseTimeout(Timeout.of(upstream.readTimeout())).build());
 
     CompletableFuture<Response> answer = new CompletableFuture<>();
-    client.execute(
-        request,
-        new FutureCallback<>() {
-          @Override
-          public void completed(SimpleHttpResponse upstream) {
-            answer.complete(toResponse(upstream, serviceUrl, origin));
-          }
+    Future<SimpleHttpResponse> call =
+        client.execute(
+            new BasicRequestProducer(request, body),
+            SimpleResponseConsumer.create(),
+            context,
+            new FutureCallback<>() {
+              @Override
+              public void completed(SimpleHttpResponse upstream) {
+                answer.complete(toResponse(upstream, serviceUrl, origin));
+              }
 
-          @Override
-          public void failed(Exception e) {
-            answer.completeExceptionally(e);
-          }
+              @Override
+              public void failed(Exception e) {
+                answer.completeExceptionally(e);
+              }
 
-          @Override
-          public void cancelled() {
-            answer.completeExceptionally(new CancellationException());
-          }
-        });
+              @Override
+              public void cancelled() {
+                answer.completeExceptionally(new CancellationException());
+              }
+            });
+    if (body != null) {
+      body.sentBy(call);
+    }
     return answer;
+  }
+
+  /** Headers a Connection header names are hop-by-hop too (RFC 9110 7.6.1). */
+  static Set<String> connectionOptions(java.util.Enumeration<String> values) {
+    Set<String> names = new HashSet<>();
+    while (values != null && values.hasMoreElements()) {
+      for (String option : values.nextElement().split(",")) {
+        names.add(option.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
   }
 
   private static Response toResponse(
       SimpleHttpResponse upstream, String serviceUrl, String origin) {
     Response.ResponseBuilder response = Response.status(upstream.getCode());
+    Set<String> hopByHop =
+        connectionOptions(
+            Collections.enumeration(
+                java.util.Arrays.stream(upstream.getHeaders("Connection"))
+                    .map(Header::getValue)
+                    .toList()));
     for (Header header : upstream.getHeaders()) {
       String lower = header.getName().toLowerCase(Locale.ROOT);
+      if (hopByHop.contains(lower)) {
+        continue;
+      }
       if (lower.equals("location") && header.getValue().startsWith(serviceUrl)) {
         // Links to the service itself (Location of a created resource) point at the gateway
         // instead.

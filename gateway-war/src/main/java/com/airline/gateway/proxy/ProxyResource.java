@@ -1,11 +1,13 @@
 package com.airline.gateway.proxy;
 
 import com.airline.gateway.RequestIds;
-import com.airline.gateway.edge.EdgeRules;
-import com.airline.gateway.edge.TokenVerifier;
+import com.airline.gateway.access.AccessLog;
+import com.airline.gateway.access.TrafficMetrics;
+import com.airline.gateway.edge.Door;
 import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
+import com.airline.gateway.routing.Upstream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
@@ -36,8 +39,8 @@ public class ProxyResource {
 
   @Inject Routes routes;
   @Inject Forwarder forwarder;
-  @Inject EdgeRules edge;
-  @Inject TokenVerifier tokens;
+  @Inject Door door;
+  @Inject TrafficMetrics metrics;
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
@@ -78,77 +81,130 @@ public class ProxyResource {
 
   private void forward(HttpServletRequest request, InputStream body, AsyncResponse response) {
     String path = request.getRequestURI();
-    Route route = routes.match(path).orElse(null);
+    Route route = routes.match(request).orElse(null);
     if (route == null) {
       response.resume(problem(request, 404, "No service serves " + path + "."));
       return;
     }
-    Response refused = checkAtTheDoor(request, path);
+    request.setAttribute(AccessLog.ROUTE, route.prefix());
+    Response refused = door.refusal(request);
     if (refused != null) {
       response.resume(refused);
       return;
     }
-    byte[] bytes;
-    try {
-      bytes = body == null ? null : body.readNBytes(maxBodyBytes + 1);
-    } catch (IOException e) {
-      response.resume(problem(request, 400, "The request body could not be read."));
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      // refused before reading it; a body without a length is counted as it is passed on
+      response.resume(tooLarge(request));
       return;
     }
-    if (bytes != null && bytes.length > maxBodyBytes) {
-      response.resume(
-          problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes."));
-      return;
-    }
-    forwarder
-        .forward(route, request, bytes)
-        .whenComplete(
-            (answer, failure) ->
-                response.resume(failure == null ? answer : unavailable(request, route, failure)));
-  }
-
-  /** Null when the request may pass; a 401 or 403 problem when it may not. */
-  private Response checkAtTheDoor(HttpServletRequest request, String path) {
-    String method = request.getMethod();
-    String canonical = Routes.canonical(path);
-    if (edge.isPublic(method, canonical)) {
-      return null;
-    }
-    String authorization = request.getHeader("Authorization");
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return unauthorized(request, "A bearer token is required (checked at the gateway).");
-    }
-    try {
-      TokenVerifier.Caller caller = tokens.verify(authorization.substring(7).trim());
-      if (edge.needsAdmin(method, canonical) && !caller.groups().contains("ADMIN")) {
-        return problem(
-            request, 403, "Only ADMIN may change the catalogue (checked at the gateway).");
+    long length = request.getContentLengthLong();
+    StreamedBody streamed =
+        body != null
+                && (length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null))
+            ? new StreamedBody(request.getContentType(), length)
+            : null;
+    send(request, route.upstream(), null, streamed, response);
+    if (streamed != null) {
+      try {
+        streamed.pump(body, maxBodyBytes);
+      } catch (StreamedBody.TooLargeException e) {
+        response.resume(tooLarge(request));
+      } catch (IOException e) {
+        streamed.cancel();
+        response.resume(problem(request, 400, "The request body could not be read."));
       }
-      return null;
-    } catch (TokenVerifier.InvalidTokenException e) {
-      return unauthorized(
-          request, e.getMessage().replaceAll("\\.$", "") + " (checked at the gateway).");
     }
   }
 
-  private static Response unauthorized(HttpServletRequest request, String detail) {
-    return Response.fromResponse(problem(request, 401, detail))
-        .header("WWW-Authenticate", "Bearer")
-        .build();
+  private Response tooLarge(HttpServletRequest request) {
+    return problem(request, 413, "The request body is larger than " + maxBodyBytes + " bytes.");
   }
 
-  private static Response unavailable(HttpServletRequest request, Route route, Throwable failure) {
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    LOG.warning(
-        () -> "Request " + RequestIds.of(request) + " to " + route.service() + " failed: " + cause);
+  /**
+   * To the next instance in turn; once more to another one when an instance refused the connection
+   * (the request never reached it, so any method may go again).
+   */
+  private void send(
+      HttpServletRequest request,
+      Upstream upstream,
+      Upstream.Target refused,
+      StreamedBody body,
+      AsyncResponse response) {
+    Upstream.Target target = upstream.pick(refused);
+    if (target == null) {
+      if (body != null) {
+        body.abandon();
+      }
+      metrics.upstreamFailure(upstream.service(), refused != null ? "unavailable" : "open");
+      response.resume(
+          refused != null
+              ? problem(request, 503, "The " + upstream.service() + " service is unavailable.")
+              : circuitOpen(request, upstream));
+      return;
+    }
+    request.setAttribute(AccessLog.UPSTREAM, target.url());
+    forwarder
+        .forward(upstream, target.url(), request, body)
+        .whenComplete(
+            (answer, failure) -> {
+              if (body != null && body.abandoned() && failure != null) {
+                return; // the client's body was refused: the client has its answer
+              }
+              if (failure == null) {
+                if (body != null) {
+                  body.abandon();
+                }
+                target.succeeded();
+                response.resume(answer);
+                return;
+              }
+              target.failed();
+              Throwable cause = unwrap(failure);
+              LOG.warning(
+                  () ->
+                      "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
+              if (refused == null && cause instanceof ConnectException) {
+                send(request, upstream, target, body, response);
+              } else {
+                if (body != null) {
+                  body.abandon();
+                }
+                metrics.upstreamFailure(
+                    upstream.service(),
+                    cause instanceof SocketTimeoutException ? "timeout" : "unavailable");
+                response.resume(unavailable(request, upstream, cause));
+              }
+            });
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+  }
+
+  private static Response unavailable(
+      HttpServletRequest request, Upstream upstream, Throwable cause) {
     // connected, then no answer in time: 504; refused or no connection in time: 503
     if (cause instanceof SocketTimeoutException) {
-      return problem(request, 504, "The " + route.service() + " service did not answer in time.");
+      return problem(
+          request, 504, "The " + upstream.service() + " service did not answer in time.");
     }
-    return problem(request, 503, "The " + route.service() + " service is unavailable.");
+    return problem(request, 503, "The " + upstream.service() + " service is unavailable.");
+  }
+
+  private static Response circuitOpen(HttpServletRequest request, Upstream upstream) {
+    long seconds = Math.max(1, upstream.skipFor().toSeconds());
+    return Response.fromResponse(
+            problem(
+                request,
+                503,
+                "The "
+                    + upstream.service()
+                    + " service is unavailable: it failed repeatedly and is not tried for"
+                    + " a while.")) // the circuit breaker is open
+        .header("Retry-After", seconds)
+        .build();
   }
 
   private static Response problem(HttpServletRequest request, int status, String detail) {

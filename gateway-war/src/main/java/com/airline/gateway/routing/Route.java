@@ -1,9 +1,11 @@
 package com.airline.gateway.routing;
 
-import java.net.URI;
+/** Requests whose path is {@code prefix} or below it go to {@code upstream}'s service. */
+public record Route(String prefix, Upstream upstream) {
 
-/** Requests whose path is {@code prefix} or below it go to {@code service} at {@code baseUrl}. */
-public record Route(String prefix, String service, URI baseUrl) {
+  public String service() {
+    return upstream.service();
+  }
 
   boolean matches(String path) {
     return path.equals(prefix) || path.startsWith(prefix + "/");

@@ -3,13 +3,17 @@ package com.airline.gateway.routing;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -17,8 +21,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The routing table from configuration: gateway.routes lists {@code /api/v1/users=auth} pairs and
- * each service's base URL is {@code <service>.url} (AUTH_URL...). Adding a service is one line.
+ * The routing table from configuration: gateway.routes lists {@code /api/v1/users=auth} pairs; a
+ * service's instances are gateway.upstreams.&lt;service&gt; (comma-separated base URLs, env
+ * GATEWAY_UPSTREAMS_FLIGHTS), else its one {@code <service>.url} (FLIGHTS_URL...); its timeouts
+ * gateway.proxy.&lt;service&gt;.connect-timeout and .read-timeout, else gateway.proxy's. Adding a
+ * service is one line.
  */
 @ApplicationScoped
 public class Routes {
@@ -29,10 +36,28 @@ public class Routes {
 
   @Inject Config config;
 
+  @Inject
+  @ConfigProperty(name = "gateway.proxy.connect-timeout")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "gateway.proxy.read-timeout")
+  Duration readTimeout;
+
+  @Inject
+  @ConfigProperty(name = "gateway.circuit.failures")
+  int failuresToSkip;
+
+  @Inject
+  @ConfigProperty(name = "gateway.circuit.open-for")
+  Duration skipFor;
+
+  private final Map<String, Upstream> upstreams = new HashMap<>();
   private List<Route> table;
   private List<Pattern> internal;
 
   private static final Logger LOG = Logger.getLogger(Routes.class.getName());
+  private static final String CANONICAL = Routes.class.getName() + ".canonical";
 
   @PostConstruct
   void load() {
@@ -63,20 +88,54 @@ public class Routes {
           "gateway.routes entry '" + entry + "' is not /prefix=service");
     }
     String service = entry.substring(eq + 1).trim();
-    String url = config.getValue(service + ".url", String.class);
     return new Route(
         entry.substring(0, eq).replaceAll("/+$", ""),
+        upstreams.computeIfAbsent(service, this::upstream));
+  }
+
+  private Upstream upstream(String service) {
+    List<String> urls =
+        config
+            .getOptionalValues("gateway.upstreams." + service, String.class)
+            .orElseGet(() -> List.of(config.getValue(service + ".url", String.class)));
+    return new Upstream(
         service,
-        URI.create(url.replaceAll("/+$", "")));
+        urls.stream().map(u -> URI.create(u.trim().replaceAll("/+$", ""))).toList(),
+        config
+            .getOptionalValue("gateway.proxy." + service + ".connect-timeout", Duration.class)
+            .orElse(connectTimeout),
+        config
+            .getOptionalValue("gateway.proxy." + service + ".read-timeout", Duration.class)
+            .orElse(readTimeout),
+        failuresToSkip,
+        skipFor);
+  }
+
+  /** The longest prefix that matches the request's path; none for internal paths. */
+  public Optional<Route> match(HttpServletRequest request) {
+    return match(request.getRequestURI(), canonicalOf(request));
   }
 
   /** The longest prefix that matches; none for internal paths, in any spelling of them. */
   public Optional<Route> match(String path) {
-    String canonical = canonical(path);
+    return match(path, canonical(path));
+  }
+
+  private Optional<Route> match(String path, String canonical) {
     if (internal.stream().anyMatch(p -> p.matcher(canonical).matches())) {
       return Optional.empty();
     }
     return table.stream().filter(r -> r.matches(path)).findFirst();
+  }
+
+  /** The request's canonical path, worked out once per request (three checks ask). */
+  public static String canonicalOf(HttpServletRequest request) {
+    Object known = request.getAttribute(CANONICAL);
+    if (known == null) {
+      known = canonical(request.getRequestURI());
+      request.setAttribute(CANONICAL, known);
+    }
+    return (String) known;
   }
 
   /**
@@ -104,5 +163,10 @@ public class Routes {
 
   public List<Route> all() {
     return table;
+  }
+
+  /** Each routed service once. */
+  public java.util.Collection<Upstream> upstreams() {
+    return upstreams.values();
   }
 }

@@ -33,10 +33,13 @@ public class ServicesCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    Map<String, URI> services = new TreeMap<>();
-    routes.all().forEach(r -> services.put(r.service(), r.baseUrl()));
+    Map<String, Upstream> services = new TreeMap<>();
+    routes.upstreams().forEach(u -> services.put(u.service(), u));
     HealthCheckResponseBuilder result = HealthCheckResponse.named("services").up();
-    services.forEach((name, url) -> result.withData(name, ready(url) ? "UP" : "DOWN"));
+    services.forEach(
+        (name, upstream) ->
+            result.withData(
+                name, upstream.targets().stream().anyMatch(t -> ready(t.url())) ? "UP" : "DOWN"));
     return result.build();
   }
 

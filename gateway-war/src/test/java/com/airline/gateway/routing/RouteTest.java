@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RouteTest {
 
-  final Route users = new Route("/api/v1/users", "auth", URI.create("http://127.0.0.1:8081"));
+  final Route users =
+      new Route(
+          "/api/v1/users",
+          new Upstream(
+              "auth",
+              List.of(URI.create("http://127.0.0.1:8081")),
+              Duration.ofSeconds(1),
+              Duration.ofSeconds(1),
+              3,
+              Duration.ofSeconds(10)));
 
   @Test
   void matches_thePrefixAndPathsBelowIt() {

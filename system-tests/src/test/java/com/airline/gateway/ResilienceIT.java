@@ -1,0 +1,205 @@
+package com.airline.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.airline.it.Http;
+import com.airline.it.TestUsers;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the gateway does between the client and a service instance, against small HTTP servers of
+ * the test's own (Airline's "echo" and "nowhere" services): forwarding headers, several instances
+ * with a dead one, read timeouts, and the circuit of a service that keeps failing.
+ */
+class ResilienceIT {
+
+  static Http gateway;
+  static HttpServer echo;
+  static final Map<String, Headers> seen = new ConcurrentHashMap<>();
+  static final AtomicInteger served = new AtomicInteger();
+
+  @BeforeAll
+  static void start() throws IOException {
+    Http auth = Http.to(Airline.start("auth"));
+    gateway = Http.to(Airline.start("gateway")).as(TestUsers.signUp(auth).token());
+    echo = server(Airline.basePort() + 9);
+  }
+
+  @AfterAll
+  static void stop() {
+    echo.stop(0);
+  }
+
+  /** Answers 200, noting the headers it got; under .../slow only after 3 s. */
+  static HttpServer server(int port) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+    server.setExecutor(Executors.newCachedThreadPool());
+    server.createContext(
+        "/",
+        exchange -> {
+          served.incrementAndGet();
+          String id = exchange.getRequestHeaders().getFirst("X-Request-ID");
+          if (id != null) {
+            seen.put(id, exchange.getRequestHeaders());
+          }
+          if (exchange.getRequestURI().getPath().endsWith("/slow")) {
+            sleep(3000);
+          }
+          answer(exchange);
+        });
+    server.start();
+    return server;
+  }
+
+  /** {"ok":true,"bytes":N,"sha256":"..."} of the body it got. */
+  static void answer(HttpExchange exchange) throws IOException {
+    byte[] got = exchange.getRequestBody().readAllBytes();
+    byte[] body =
+        ("{\"ok\":true,\"bytes\":" + got.length + ",\"sha256\":\"" + sha256(got) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.getResponseHeaders().add("Connection", "X-Upstream-Hop");
+    exchange.getResponseHeaders().add("X-Upstream-Hop", "private to the hop");
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+    exchange.close();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String newId() {
+    return "res-" + Airline.RUN + "-" + System.nanoTime();
+  }
+
+  @Test
+  void forwarding_setsXForwardedHeaders_andDropsHopByHopOnes() {
+    String id = newId();
+    Http.Reply reply =
+        gateway
+            .with("X-Request-ID", id)
+            .with("X-Forwarded-For", "198.51.100.9")
+            .with("Keep-Alive", "timeout=5")
+            .with("Proxy-Authorization", "Basic c2VjcmV0")
+            .with("TE", "trailers")
+            .get("/api/v1/echo/headers");
+    assertEquals(200, reply.status(), reply.body());
+    assertNull(reply.header("X-Upstream-Hop"), "named by the service's Connection header");
+
+    Headers got = seen.get(id);
+    assertEquals("198.51.100.9, 127.0.0.1", got.getFirst("X-Forwarded-For"));
+    assertEquals("http", got.getFirst("X-Forwarded-Proto"));
+    assertEquals("127.0.0.1:" + Airline.basePort(), got.getFirst("X-Forwarded-Host"));
+    assertTrue(got.getFirst("Authorization").startsWith("Bearer "), "the token goes on");
+    assertFalse(got.containsKey("Keep-Alive"));
+    assertFalse(got.containsKey("Proxy-Authorization"));
+    assertFalse(got.containsKey("Te"));
+  }
+
+  @Test
+  void bodies_arePassedOnWhole_withAndWithoutALength() throws Exception {
+    byte[] body = new byte[900_000];
+    new java.util.Random(11).nextBytes(body);
+    var client =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    for (var publisher :
+        List.of(
+            java.net.http.HttpRequest.BodyPublishers.ofByteArray(body),
+            java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(body)))) {
+      var reply =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      Airline.url("gateway").resolve("/api/v1/echo/body"))
+                  .header("Authorization", "Bearer " + gateway.token())
+                  .header("Content-Type", "application/octet-stream")
+                  .PUT(publisher)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, reply.statusCode(), reply.body());
+      assertTrue(reply.body().contains("\"bytes\":" + body.length), reply.body());
+      assertTrue(reply.body().contains(sha256(body)), reply.body());
+    }
+  }
+
+  @Test
+  void severalInstances_areUsedInTurn_andADeadOneIsGoneAround() {
+    int before = served.get();
+    for (int i = 0; i < 8; i++) {
+      Http.Reply reply = gateway.get("/api/v1/echo/turn-" + i);
+      assertEquals(200, reply.status(), "request " + i + ": " + reply.body());
+    }
+    assertEquals(before + 8, served.get(), "each answered by the live instance");
+  }
+
+  @Test
+  void noAnswerInTime_returns504ProblemAfterTheReadTimeout() {
+    long started = System.nanoTime();
+    Http.Reply reply = gateway.get("/api/v1/echo/slow");
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(504, reply.status(), reply.body());
+    assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+    assertTrue(ms >= 900 && ms < 2500, "answered after " + ms + " ms, the read timeout is 1 s");
+  }
+
+  @Test
+  void serviceDown_503Fast_thenTheCircuitOpens_andOneTrialClosesIt() throws IOException {
+    for (int i = 0; i < 3; i++) {
+      Http.Reply down = gateway.get("/api/v1/nowhere/x");
+      assertEquals(503, down.status(), down.body());
+      assertEquals("application/problem+json", down.contentType().split(";")[0]);
+      assertEquals("The nowhere service is unavailable.", down.json().getString("detail"));
+    }
+    long started = System.nanoTime();
+    Http.Reply open = gateway.get("/api/v1/nowhere/x");
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    assertEquals(503, open.status(), open.body());
+    assertTrue(open.json().getString("detail").contains("not tried for a while"), open.body());
+    assertEquals(
+        Long.toString(Airline.RESILIENCE_OPEN_FOR.toSeconds()), open.header("Retry-After"));
+    assertTrue(ms < 500, "the open circuit answers at once, took " + ms + " ms");
+
+    HttpServer back = server(Airline.basePort() + 8);
+    try {
+      assertEquals(503, gateway.get("/api/v1/nowhere/x").status(), "still open");
+      sleep(Airline.RESILIENCE_OPEN_FOR.toMillis() + 300);
+      assertEquals(200, gateway.get("/api/v1/nowhere/x").status(), "the trial");
+      assertEquals(200, gateway.get("/api/v1/nowhere/x").status(), "closed");
+    } finally {
+      back.stop(0);
+    }
+  }
+}
