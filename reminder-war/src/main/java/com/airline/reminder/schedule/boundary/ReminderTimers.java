@@ -20,10 +20,12 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * One persistent single-action EJB timer per SCHEDULED reminder, its info the reminder's id. The
- * row is the truth: a timer only says "look at reminder N now", and the claim decides.
+ * One persistent single-action EJB timer per SCHEDULED reminder due within the horizon (an hour;
+ * the minute sweep arms the others as they come within it), its info the reminder's id. The row is
+ * the truth: a timer only says "look at reminder N now", and the claim decides.
  */
 @Stateless
 public class ReminderTimers {
@@ -37,6 +39,11 @@ public class ReminderTimers {
   private static final Duration INTERRUPTED = Duration.ofMinutes(2);
 
   @Resource TimerService timerService;
+
+  @Inject
+  @ConfigProperty(name = "reminder.timers.horizon", defaultValue = "PT1H")
+  Duration horizon;
+
   @Inject Dispatch dispatch;
   @Inject ReminderStore store;
   @Inject ReminderStartup startup;
@@ -96,7 +103,7 @@ public class ReminderTimers {
       }
     }
     int rearmed = 0;
-    for (Object[] row : store.scheduled()) {
+    for (Object[] row : store.armed()) {
       long id = ((Number) row[0]).longValue();
       if (!armed.contains(id)) {
         arm(id, (Instant) row[1]);
@@ -117,8 +124,9 @@ public class ReminderTimers {
   }
 
   /**
-   * The safety net, not the schedule: sends a reminder whose timer was lost (overdue by a minute)
-   * and fails one left SENDING by a crash. Normally finds nothing.
+   * Every minute: arms the timers of reminders that came within the horizon; then the safety net,
+   * which sends a reminder whose timer was lost (overdue by a minute) and fails one left SENDING by
+   * a crash (normally none).
    */
   @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
   void sweep() {
@@ -126,6 +134,9 @@ public class ReminderTimers {
       return;
     }
     Instant now = Instant.now();
+    for (ReminderStore.Due due : store.arming(now.plus(horizon), 10_000)) {
+      arm(due.id(), due.at());
+    }
     for (long id : store.overdue(now.minus(LOST), 100)) {
       LOG.warning(() -> "Reminder " + id + " lost its timer; sending it now");
       dispatch.send(id).ifPresent(retryAt -> arm(id, retryAt));

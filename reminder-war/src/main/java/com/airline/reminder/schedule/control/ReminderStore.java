@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -100,12 +102,45 @@ public class ReminderStore {
     return Optional.of(retryAt);
   }
 
-  /** (id, due) of every SCHEDULED reminder, soonest first. */
+  /** (id, due) of every SCHEDULED reminder that should have a timer, soonest first. */
   @Transactional(TxType.REQUIRES_NEW)
-  public List<Object[]> scheduled() {
-    return em.createNamedQuery(Reminder.FIND_SCHEDULED, Object[].class)
+  public List<Object[]> armed() {
+    return em.createNamedQuery(Reminder.FIND_ARMED, Object[].class)
         .setParameter("status", ReminderStatus.SCHEDULED)
         .getResultList();
+  }
+
+  /**
+   * (id, due) of SCHEDULED reminders without a timer that fall due before the given time, marked
+   * armed in the caller's transaction, which arms their timers.
+   */
+  @Transactional(TxType.MANDATORY)
+  public List<Due> arming(Instant dueBefore, int max) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT id, due_at FROM reminder WHERE status = 'SCHEDULED' AND timer_armed = FALSE"
+                    + " AND due_at < ?1 ORDER BY due_at LIMIT ?2 FOR UPDATE SKIP LOCKED")
+            .setParameter(1, Timestamp.from(dueBefore))
+            .setParameter(2, max)
+            .getResultList();
+    if (!rows.isEmpty()) {
+      em.createNativeQuery("UPDATE reminder SET timer_armed = TRUE WHERE id IN ?1")
+          .setParameter(1, rows.stream().map(row -> ((Number) row[0]).longValue()).toList())
+          .executeUpdate();
+    }
+    return rows.stream()
+        .map(row -> new Due(((Number) row[0]).longValue(), instant(row[1])))
+        .toList();
+  }
+
+  public record Due(long id, Instant at) {}
+
+  // the driver answers DATETIME as LocalDateTime or Timestamp, depending on its settings; both UTC
+  private static Instant instant(Object datetime) {
+    return datetime instanceof LocalDateTime local
+        ? local.toInstant(ZoneOffset.UTC)
+        : ((Timestamp) datetime).toInstant();
   }
 
   /** Ids of SCHEDULED reminders due before the given time, oldest first. */
@@ -114,7 +149,8 @@ public class ReminderStore {
     @SuppressWarnings("unchecked")
     List<Number> ids =
         em.createNativeQuery(
-                "SELECT id FROM reminder WHERE status = 'SCHEDULED' AND due_at < ?1"
+                "SELECT id FROM reminder WHERE status = 'SCHEDULED' AND timer_armed = TRUE"
+                    + " AND due_at < ?1"
                     + " ORDER BY due_at LIMIT ?2")
             .setParameter(1, Timestamp.from(dueBefore))
             .setParameter(2, max)

@@ -9,12 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
@@ -26,6 +28,11 @@ public class Reminders {
       List.of(ReminderKind.CONFIRMATION, ReminderKind.T24H, ReminderKind.T2H);
 
   @PersistenceContext EntityManager em;
+
+  /** Reminders due within this get their timer at once; later ones from the minute sweep. */
+  @Inject
+  @ConfigProperty(name = "reminder.timers.horizon", defaultValue = "PT1H")
+  Duration horizon;
 
   @Inject
   @Metric(name = "reminders-scheduled", absolute = true)
@@ -78,10 +85,11 @@ public class Reminders {
         scheduled.inc();
       }
       Reminder reminder = new Reminder(booking, kind, due, status, now);
-      em.persist(reminder);
-      if (status == ReminderStatus.SCHEDULED) {
+      if (status == ReminderStatus.SCHEDULED && due.isBefore(now.plus(horizon))) {
+        reminder.timerArmed();
         toArm.add(reminder);
       }
+      em.persist(reminder);
     }
     em.flush(); // assigns the ids the timers carry
     return toArm;
@@ -115,6 +123,7 @@ public class Reminders {
     Reminder mail = null;
     if (!kinds(booking.reference()).contains(ReminderKind.CANCELLATION)) {
       mail = new Reminder(booking, ReminderKind.CANCELLATION, now, ReminderStatus.SCHEDULED, now);
+      mail.timerArmed();
       em.persist(mail);
       em.flush();
       scheduled.inc();

@@ -18,12 +18,14 @@ import java.time.Instant;
     name = Reminder.FIND_BY_BOOKING,
     query = "SELECT r FROM Reminder r WHERE r.bookingReference = :reference ORDER BY r.dueAt, r.id")
 @NamedQuery(
-    name = Reminder.FIND_SCHEDULED,
-    query = "SELECT r.id, r.dueAt FROM Reminder r WHERE r.status = :status ORDER BY r.dueAt")
+    name = Reminder.FIND_ARMED,
+    query =
+        "SELECT r.id, r.dueAt FROM Reminder r WHERE r.status = :status AND r.timerArmed = TRUE"
+            + " ORDER BY r.dueAt")
 public class Reminder {
 
   public static final String FIND_BY_BOOKING = "Reminder.findByBooking";
-  public static final String FIND_SCHEDULED = "Reminder.findScheduled";
+  public static final String FIND_ARMED = "Reminder.findArmed";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,6 +82,10 @@ public class Reminder {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** Whether a timer was armed for it: only reminders due within the horizon get one. */
+  @Column(name = "timer_armed", nullable = false)
+  private boolean timerArmed;
+
   protected Reminder() {}
 
   public Reminder(
@@ -100,6 +106,15 @@ public class Reminder {
     this.arrivalAirport = booking.arrivalAirport();
     this.seats = booking.seats();
     this.createdAt = now;
+  }
+
+  public boolean isTimerArmed() {
+    return timerArmed;
+  }
+
+  /** Notes that its timer is armed, in the transaction that arms it. */
+  public void timerArmed() {
+    this.timerArmed = true;
   }
 
   public Long getId() {
