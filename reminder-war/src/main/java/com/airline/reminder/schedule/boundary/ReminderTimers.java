@@ -12,7 +12,11 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +43,9 @@ public class ReminderTimers {
   private static final Duration INTERRUPTED = Duration.ofMinutes(2);
 
   @Resource TimerService timerService;
+  @Resource TransactionSynchronizationRegistry transactions;
+  @Resource ManagedExecutorService executor;
+  @Inject ReminderTimers self;
 
   @Inject
   @ConfigProperty(name = "reminder.timers.horizon", defaultValue = "PT1H")
@@ -48,9 +55,35 @@ public class ReminderTimers {
   @Inject ReminderStore store;
   @Inject ReminderStartup startup;
 
-  /** Arms the reminder's timer, in the caller's transaction: no row, no timer. */
+  /**
+   * Arms the reminder's timer, in the caller's transaction: no row, no timer. One due already (a
+   * confirmation, a cancellation) needs none: it is sent as soon as that transaction commits, which
+   * spares the timer store a write and a read per booking. Should the process die first, the sweep
+   * finds it overdue.
+   */
   public void arm(Reminder reminder) {
-    arm(reminder.getId(), reminder.getDueAt());
+    long id = reminder.getId();
+    if (reminder.getDueAt().isAfter(Instant.now())) {
+      arm(id, reminder.getDueAt());
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              executor.execute(() -> dispatch.send(id).ifPresent(at -> self.retry(id, at)));
+            }
+          }
+        });
+  }
+
+  /** Arms the timer of the next attempt after a failed one, in a transaction of its own. */
+  public void retry(long id, Instant at) {
+    arm(id, at);
   }
 
   private void arm(long id, Instant due) {
