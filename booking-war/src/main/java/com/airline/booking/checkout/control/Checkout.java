@@ -4,8 +4,6 @@ import com.airline.booking.checkout.entity.Booking;
 import com.airline.booking.checkout.entity.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,6 +32,7 @@ public class Checkout {
 
   @Inject Flights flights;
   @Inject BookingStore store;
+  @Inject BookingRows rows;
 
   @Inject
   @Metric(name = "bookings-created", description = "Bookings confirmed")
@@ -77,16 +76,13 @@ public class Checkout {
     if (!flight.departureTime().isAfter(Instant.now())) {
       throw new SeatsUnavailableException("The flight has departed.", null);
     }
-    Booking booking;
-    try {
-      booking = store.createPending(userId, flight, seats, name, email, key);
-    } catch (PersistenceException | TransactionalException e) {
-      if (key == null) {
-        throw e;
-      }
+    Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
+    if (created.isEmpty()) {
       // a twin request with the same key got there first: answer what it answers
-      return replay(userId, key).orElseThrow(() -> e);
+      return replay(userId, key)
+          .orElseThrow(() -> new IllegalStateException("Idempotency-Key taken but not found"));
     }
+    Booking booking = created.get();
     String reference = booking.getReference();
     try {
       flights.reserve(flightId, reference, seats);
@@ -97,7 +93,7 @@ public class Checkout {
       store.refused(reference, e.getMessage(), 400);
       throw e;
     }
-    return new Outcome(201, store.confirm(reference), false);
+    return new Outcome(201, rows.confirm(booking, key), false);
   }
 
   /** Cancelled at once; seats go back now, or through the settlement when flights is down. */
