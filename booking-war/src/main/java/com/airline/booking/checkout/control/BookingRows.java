@@ -59,16 +59,20 @@ public class BookingRows {
    * PENDING to CONFIRMED with its booking.created event, and the first answer to the key recorded.
    * Fails when the booking is no longer PENDING (the settlement gave up on it meanwhile).
    */
-  public Booking confirm(Booking booking, String key) {
-    booking.confirm();
+  public Booking confirm(Booking booking, Flights.Reserved reserved, String key) {
+    booking.confirm(reserved.departureTime(), reserved.price(), reserved.currency());
     return inTransaction(
         c -> {
           try (PreparedStatement update =
               c.prepareStatement(
-                  "UPDATE booking SET status = 'CONFIRMED', seats_held = TRUE, updated_at = ?,"
-                      + " version = version + 1 WHERE reference = ? AND status = 'PENDING'")) {
-            update.setTimestamp(1, Timestamp.from(booking.getUpdatedAt()));
-            update.setString(2, booking.getReference());
+                  "UPDATE booking SET status = 'CONFIRMED', seats_held = TRUE, departure_time = ?,"
+                      + " total_price = ?, currency = ?, updated_at = ?, version = version + 1"
+                      + " WHERE reference = ? AND status = 'PENDING'")) {
+            update.setTimestamp(1, timestamp(booking.getDepartureTime()));
+            update.setBigDecimal(2, booking.getTotalPrice());
+            update.setString(3, booking.getCurrency());
+            update.setTimestamp(4, timestamp(booking.getUpdatedAt()));
+            update.setString(5, booking.getReference());
             if (update.executeUpdate() != 1) {
               throw new IllegalStateException(
                   "booking " + booking.getReference() + " is no longer PENDING");
@@ -84,6 +88,27 @@ public class BookingRows {
             }
           }
           return booking;
+        });
+  }
+
+  /**
+   * Takes back a PENDING booking whose reservation never reached flights (its connection was
+   * refused, or its circuit is open): no seat can be held for it, so nothing is left to settle.
+   */
+  public void forget(Booking booking) {
+    inTransaction(
+        c -> {
+          for (String sql :
+              new String[] {
+                "DELETE FROM idempotency_key WHERE booking_reference = ?",
+                "DELETE FROM booking WHERE reference = ? AND status = 'PENDING'"
+              }) {
+            try (PreparedStatement delete = c.prepareStatement(sql)) {
+              delete.setString(1, booking.getReference());
+              delete.executeUpdate();
+            }
+          }
+          return null;
         });
   }
 

@@ -33,6 +33,7 @@ public class Checkout {
   @Inject Flights flights;
   @Inject BookingStore store;
   @Inject BookingRows rows;
+  @Inject FlightSnapshots snapshots;
 
   @Inject
   @Metric(name = "bookings-created", description = "Bookings confirmed")
@@ -72,9 +73,12 @@ public class Checkout {
 
   private Outcome attempt(
       String userId, long flightId, int seats, String name, String email, String key) {
-    Booking.FlightSnapshot flight = flights.lookUp(flightId);
+    Booking.FlightSnapshot flight = snapshots.lookUp(flightId);
     if (!flight.departureTime().isAfter(Instant.now())) {
-      throw new SeatsUnavailableException("The flight has departed.", null);
+      flight = snapshots.fresh(flightId); // rescheduled since it was kept?
+      if (!flight.departureTime().isAfter(Instant.now())) {
+        throw new SeatsUnavailableException("The flight has departed.", null);
+      }
     }
     Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
     if (created.isEmpty()) {
@@ -84,16 +88,25 @@ public class Checkout {
     }
     Booking booking = created.get();
     String reference = booking.getReference();
+    Flights.Delivery delivery = new Flights.Delivery();
+    Flights.Reserved reserved;
     try {
-      flights.reserve(flightId, reference, seats);
+      reserved = flights.reserve(flightId, reference, seats, delivery);
     } catch (SeatsUnavailableException e) {
+      snapshots.forget(flightId);
       store.refused(reference, e.getMessage(), 409);
       throw e;
     } catch (UnknownFlightException e) {
+      snapshots.forget(flightId);
       store.refused(reference, e.getMessage(), 400);
       throw e;
+    } catch (FlightsUnavailableException e) {
+      if (!delivery.mayHaveArrived()) {
+        rows.forget(booking); // flights never saw it: nothing to settle, no booking made
+      }
+      throw e;
     }
-    return new Outcome(201, rows.confirm(booking, key), false);
+    return new Outcome(201, rows.confirm(booking, reserved, key), false);
   }
 
   /** Cancelled at once; seats go back now, or through the settlement when flights is down. */

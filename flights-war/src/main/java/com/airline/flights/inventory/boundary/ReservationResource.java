@@ -53,11 +53,12 @@ public class ReservationResource {
   public Response reserve(@PathParam("id") long id, @NotNull @Valid ReservationRequest body) {
     String reference = body.bookingReference();
     SeatInventory.Outcome outcome = inventory.reserve(id, reference, body.seats());
-    Reservation reservation =
-        new Reservation(id, reference, outcome.seats(), "HELD", outcome.availableSeats());
     return switch (outcome.result()) {
-      case TAKEN -> Response.status(Response.Status.CREATED).entity(reservation).build();
-      case HELD_BEFORE -> Response.ok(reservation).build();
+      case TAKEN ->
+          Response.status(Response.Status.CREATED)
+              .entity(Reservation.of(id, reference, outcome))
+              .build();
+      case HELD_BEFORE -> Response.ok(Reservation.of(id, reference, outcome)).build();
       case NO_SUCH_FLIGHT -> throw new NotFoundException("No flight with id " + id + ".");
       case RELEASED_BEFORE ->
           throw new ClientErrorException(

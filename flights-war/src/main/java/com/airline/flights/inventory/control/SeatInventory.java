@@ -2,6 +2,7 @@ package com.airline.flights.inventory.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,8 +41,38 @@ public class SeatInventory {
     NO_SUCH_FLIGHT
   }
 
-  /** What happened, with the seats the reference holds and the seats the flight has left. */
-  public record Outcome(Result result, int seats, int availableSeats) {}
+  /**
+   * What happened, with the seats the reference holds, the seats the flight has left, and the
+   * flight's departure and price as they stood under its lock (null for an unknown flight).
+   */
+  public record Outcome(
+      Result result,
+      int seats,
+      int availableSeats,
+      Instant departureTime,
+      BigDecimal price,
+      String currency) {
+
+    Outcome(Result result, int seats, FlightRow flight) {
+      this(
+          result, seats, flight.available(), flight.departure(), flight.price(), flight.currency());
+    }
+  }
+
+  /** The flight's row as a reservation needs it. */
+  private record FlightRow(int available, Instant departure, BigDecimal price, String currency) {
+
+    static final String COLUMNS = "available_seats, departs_at, price, currency";
+
+    static FlightRow of(ResultSet row) throws SQLException {
+      return new FlightRow(
+          row.getInt(1), row.getTimestamp(2).toInstant(), row.getBigDecimal(3), row.getString(4));
+    }
+
+    FlightRow minus(int seats) {
+      return new FlightRow(available - seats, departure, price, currency);
+    }
+  }
 
   @Resource(lookup = "jdbc/airline")
   DataSource db;
@@ -93,25 +124,15 @@ public class SeatInventory {
       }
       throw e;
     }
-    return new Outcome(Result.TAKEN, seats, availableSeats(c, flightId));
+    return new Outcome(Result.TAKEN, seats, flight(c, flightId, ""));
   }
 
   /** The rules, under the flight's row lock: replays first, then departure, then seats. */
   private static Outcome decideLocked(Connection c, long flightId, String reference, int seats)
       throws SQLException {
-    int available;
-    boolean departed;
-    try (PreparedStatement flight =
-        c.prepareStatement(
-            "SELECT available_seats, departs_at FROM flight WHERE id = ? FOR UPDATE")) {
-      flight.setLong(1, flightId);
-      try (ResultSet row = flight.executeQuery()) {
-        if (!row.next()) {
-          return new Outcome(Result.NO_SUCH_FLIGHT, 0, 0);
-        }
-        available = row.getInt(1);
-        departed = !row.getTimestamp(2).toInstant().isAfter(Instant.now());
-      }
+    FlightRow flight = flight(c, flightId, " FOR UPDATE");
+    if (flight == null) {
+      return new Outcome(Result.NO_SUCH_FLIGHT, 0, 0, null, null, null);
     }
     try (PreparedStatement existing =
         c.prepareStatement(
@@ -125,15 +146,15 @@ public class SeatInventory {
               "RELEASED".equals(row.getString(2))
                   ? Result.RELEASED_BEFORE
                   : held == seats ? Result.HELD_BEFORE : Result.OTHER_SEATS;
-          return new Outcome(result, held, available);
+          return new Outcome(result, held, flight);
         }
       }
     }
-    if (departed) {
-      return new Outcome(Result.DEPARTED, 0, available);
+    if (!flight.departure().isAfter(Instant.now())) {
+      return new Outcome(Result.DEPARTED, 0, flight);
     }
-    if (available < seats) {
-      return new Outcome(Result.TOO_FEW_SEATS, 0, available);
+    if (flight.available() < seats) {
+      return new Outcome(Result.TOO_FEW_SEATS, 0, flight);
     }
     // seats came back between the fast path's UPDATE and this lock
     Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -147,7 +168,7 @@ public class SeatInventory {
       update.executeUpdate();
     }
     insertHeld(c, flightId, reference, seats, now);
-    return new Outcome(Result.TAKEN, seats, available - seats);
+    return new Outcome(Result.TAKEN, seats, flight.minus(seats));
   }
 
   private static void insertHeld(
@@ -164,13 +185,12 @@ public class SeatInventory {
     }
   }
 
-  private static int availableSeats(Connection c, long flightId) throws SQLException {
+  private static FlightRow flight(Connection c, long flightId, String lock) throws SQLException {
     try (PreparedStatement select =
-        c.prepareStatement("SELECT available_seats FROM flight WHERE id = ?")) {
+        c.prepareStatement("SELECT " + FlightRow.COLUMNS + " FROM flight WHERE id = ?" + lock)) {
       select.setLong(1, flightId);
       try (ResultSet row = select.executeQuery()) {
-        row.next();
-        return row.getInt(1);
+        return row.next() ? FlightRow.of(row) : null;
       }
     }
   }
