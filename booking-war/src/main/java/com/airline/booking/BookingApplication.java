@@ -3,10 +3,8 @@ package com.airline.booking;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /** Bookings: seats reserved in flights, the booking lifecycle, and its events. */
 @ApplicationPath("api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"ADMIN", "SUPPORT", "USER"})
 public class BookingApplication extends Application {}

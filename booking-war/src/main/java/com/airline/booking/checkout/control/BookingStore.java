@@ -23,37 +23,6 @@ public class BookingStore {
   @PersistenceContext EntityManager em;
   @Inject Outbox outbox;
 
-  /** Fails with a PersistenceException when the user already used the key (a racing duplicate). */
-  @Transactional(TxType.REQUIRES_NEW)
-  public Booking createPending(
-      String userId,
-      Booking.FlightSnapshot flight,
-      int seats,
-      String name,
-      String email,
-      String key) {
-    String reference = References.next();
-    while (em.find(Booking.class, reference) != null) {
-      reference = References.next();
-    }
-    Booking booking = new Booking(reference, userId, flight, seats, name, email);
-    em.persist(booking);
-    if (key != null) {
-      em.persist(new IdempotencyKey(userId, key, reference));
-    }
-    em.flush();
-    return booking;
-  }
-
-  @Transactional(TxType.REQUIRES_NEW)
-  public Booking confirm(String reference) {
-    Booking booking = find(reference).orElseThrow();
-    booking.confirm();
-    outbox.add(Outbox.CREATED, booking);
-    answered(reference, 201);
-    return booking;
-  }
-
   /** Flights refused the seats: nothing is held. */
   @Transactional(TxType.REQUIRES_NEW)
   public Booking refused(String reference, String reason, int status) {

@@ -4,8 +4,6 @@ import com.airline.booking.checkout.entity.Booking;
 import com.airline.booking.checkout.entity.IdempotencyKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
-import jakarta.transaction.TransactionalException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,6 +32,8 @@ public class Checkout {
 
   @Inject Flights flights;
   @Inject BookingStore store;
+  @Inject BookingRows rows;
+  @Inject FlightSnapshots snapshots;
 
   @Inject
   @Metric(name = "bookings-created", description = "Bookings confirmed")
@@ -73,31 +73,40 @@ public class Checkout {
 
   private Outcome attempt(
       String userId, long flightId, int seats, String name, String email, String key) {
-    Booking.FlightSnapshot flight = flights.lookUp(flightId);
+    Booking.FlightSnapshot flight = snapshots.lookUp(flightId);
     if (!flight.departureTime().isAfter(Instant.now())) {
-      throw new SeatsUnavailableException("The flight has departed.", null);
-    }
-    Booking booking;
-    try {
-      booking = store.createPending(userId, flight, seats, name, email, key);
-    } catch (PersistenceException | TransactionalException e) {
-      if (key == null) {
-        throw e;
+      flight = snapshots.fresh(flightId); // rescheduled since it was kept?
+      if (!flight.departureTime().isAfter(Instant.now())) {
+        throw new SeatsUnavailableException("The flight has departed.", null);
       }
-      // a twin request with the same key got there first: answer what it answers
-      return replay(userId, key).orElseThrow(() -> e);
     }
+    Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
+    if (created.isEmpty()) {
+      // a twin request with the same key got there first: answer what it answers
+      return replay(userId, key)
+          .orElseThrow(() -> new IllegalStateException("Idempotency-Key taken but not found"));
+    }
+    Booking booking = created.get();
     String reference = booking.getReference();
+    Flights.Delivery delivery = new Flights.Delivery();
+    Flights.Reserved reserved;
     try {
-      flights.reserve(flightId, reference, seats);
+      reserved = flights.reserve(flightId, reference, seats, delivery);
     } catch (SeatsUnavailableException e) {
+      snapshots.forget(flightId);
       store.refused(reference, e.getMessage(), 409);
       throw e;
     } catch (UnknownFlightException e) {
+      snapshots.forget(flightId);
       store.refused(reference, e.getMessage(), 400);
       throw e;
+    } catch (FlightsUnavailableException e) {
+      if (!delivery.mayHaveArrived()) {
+        rows.forget(booking); // flights never saw it: nothing to settle, no booking made
+      }
+      throw e;
     }
-    return new Outcome(201, store.confirm(reference), false);
+    return new Outcome(201, rows.confirm(booking, reserved, key), false);
   }
 
   /** Cancelled at once; seats go back now, or through the settlement when flights is down. */

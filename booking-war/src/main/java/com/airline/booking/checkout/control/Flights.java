@@ -38,6 +38,23 @@ public class Flights {
   /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** The departure time and price flights took the seats on, read under the flight's lock. */
+  public record Reserved(Instant departureTime, BigDecimal price, String currency) {}
+
+  /**
+   * Whether a reservation may have reached flights, over all its attempts. One whose connection was
+   * refused, or that an open circuit or a missing service token stopped, did not: flights cannot
+   * hold seats for it. (The launcher turns off the JDK's silent re-send of a POST on a new
+   * connection, so that a refused connection really means the request was never sent.)
+   */
+  public static final class Delivery {
+    private volatile boolean mayHaveArrived;
+
+    public boolean mayHaveArrived() {
+      return mayHaveArrived;
+    }
+  }
+
   @Inject @RestClient FlightsApi api;
   @Inject ServiceToken token;
 
@@ -66,16 +83,24 @@ public class Flights {
   @Fallback(
       fallbackMethod = "unavailable",
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
-  public void reserve(long flightId, String reference, int seats) {
+  public Reserved reserve(long flightId, String reference, int seats, Delivery delivery) {
     String body =
         JSON.createObjectBuilder()
             .add("bookingReference", reference)
             .add("seats", seats)
             .build()
             .toString();
-    try (Response response = api.reserve(flightId, body, token.bearer())) {
+    String bearer = token.bearer();
+    try (Response response = api.reserve(flightId, body, bearer)) {
+      delivery.mayHaveArrived = true;
       switch (response.getStatus()) {
-        case 200, 201 -> {}
+        case 200, 201 -> {
+          JsonObject reservation = json(response);
+          return new Reserved(
+              Instant.parse(reservation.getString("departureTime")),
+              new BigDecimal(reservation.getString("price")),
+              reservation.getString("currency"));
+        }
         case 404 -> {
           if (noSuchFlight(response)) {
             throw new UnknownFlightException(flightId);
@@ -90,9 +115,22 @@ public class Flights {
         }
         default -> expect(response, 201);
       }
+      throw new FlightsUnavailableException("flights answered HTTP " + response.getStatus(), null);
     } catch (ProcessingException e) {
+      if (!refused(e)) {
+        delivery.mayHaveArrived = true;
+      }
       throw new FlightsUnavailableException("flights is unreachable", e);
     }
+  }
+
+  private static boolean refused(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Fallback(fallbackMethod = "unavailable")
@@ -139,7 +177,7 @@ public class Flights {
     throw new FlightsUnavailableException("flights did not answer in time or is failing", null);
   }
 
-  void unavailable(long flightId, String reference, int seats) {
+  Reserved unavailable(long flightId, String reference, int seats, Delivery delivery) {
     throw new FlightsUnavailableException("flights did not answer in time or is failing", null);
   }
 

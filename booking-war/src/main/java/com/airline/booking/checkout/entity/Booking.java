@@ -122,8 +122,16 @@ public class Booking {
       BigDecimal price,
       String currency) {}
 
-  public void confirm() {
+  /**
+   * Confirmed on the departure time and price flights had when it took the seats: the snapshot
+   * taken before may be older.
+   */
+  public void confirm(
+      Instant reservedDeparture, BigDecimal reservedPrice, String reservedCurrency) {
     requireStatus(Status.PENDING);
+    departureTime = reservedDeparture.truncatedTo(ChronoUnit.SECONDS);
+    totalPrice = reservedPrice.multiply(BigDecimal.valueOf(seats));
+    currency = reservedCurrency;
     status = Status.CONFIRMED;
     seatsHeld = true;
     touch();

@@ -7,6 +7,10 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,6 +28,25 @@ public class Outbox {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void add(String type, Booking booking) {
+    em.persist(event(type, booking));
+  }
+
+  /** The same in the caller's local JDBC transaction (the booking hot path). */
+  public void add(Connection connection, String type, Booking booking) throws SQLException {
+    OutboxEvent event = event(type, booking);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO outbox_event (event_id, type, payload, created_at, attempts)"
+                + " VALUES (?, ?, ?, ?, 0)")) {
+      insert.setString(1, event.getEventId());
+      insert.setString(2, event.getType());
+      insert.setString(3, event.getPayload());
+      insert.setTimestamp(4, Timestamp.from(event.getCreatedAt()));
+      insert.executeUpdate();
+    }
+  }
+
+  private static OutboxEvent event(String type, Booking booking) {
     String eventId = UUID.randomUUID().toString();
     Instant now = Instant.now();
     String payload =
@@ -46,6 +69,6 @@ public class Outbox {
                     .add("passengerEmail", booking.getPassengerEmail()))
             .build()
             .toString();
-    em.persist(new OutboxEvent(eventId, type, payload, now));
+    return new OutboxEvent(eventId, type, payload, now);
   }
 }

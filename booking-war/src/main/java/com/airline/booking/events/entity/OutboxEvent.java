@@ -86,4 +86,8 @@ public class OutboxEvent {
   public String getPayload() {
     return payload;
   }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
 }

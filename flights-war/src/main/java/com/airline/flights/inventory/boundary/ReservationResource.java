@@ -1,11 +1,13 @@
 package com.airline.flights.inventory.boundary;
 
+import com.airline.flights.inventory.control.SeatInventory;
 import com.airline.flights.inventory.entity.SeatReservation;
 import com.airline.flights.problem.Problem;
 import com.airline.flights.schedule.entity.Flight;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -23,23 +25,25 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("flights/{id}/reservations")
-@RequestScoped
+@ApplicationScoped
 @DenyAll
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {
 
   @PersistenceContext EntityManager em;
+  @Inject SeatInventory inventory;
 
-  /** 201 when seats were taken now, 200 when this reference already holds them (a retry). */
+  /**
+   * 201 when seats were taken now, 200 when this reference already holds them (a retry). No JTA
+   * transaction: {@link SeatInventory} runs its own local one.
+   */
   @POST
   @RolesAllowed("SERVICE")
-  @Transactional
   @Counted(name = "reservations")
   @APIResponse(responseCode = "404", description = "No such flight")
   @APIResponse(
@@ -47,28 +51,37 @@ public class ReservationResource {
       description =
           "Not enough seats (with availableSeats), departed, or reference already released")
   public Response reserve(@PathParam("id") long id, @NotNull @Valid ReservationRequest body) {
-    Flight flight = lockedFlight(id);
-    SeatReservation existing =
-        em.find(SeatReservation.class, new SeatReservation.Key(id, body.bookingReference()));
-    if (existing != null) {
-      return replay(flight, existing, body);
-    }
-    if (flight.hasDeparted(Instant.now())) {
-      throw new ClientErrorException("The flight has departed.", Response.Status.CONFLICT);
-    }
-    if (flight.getAvailableSeats() < body.seats()) {
-      throw new ClientErrorException(
-          Problem.of(409, "Only " + flight.getAvailableSeats() + " seats are left.", null, null)
-              .withAvailableSeats(flight.getAvailableSeats())
-              .response()
-              .build());
-    }
-    flight.take(body.seats());
-    SeatReservation reservation = SeatReservation.held(id, body.bookingReference(), body.seats());
-    em.persist(reservation);
-    return Response.status(Response.Status.CREATED)
-        .entity(Reservation.of(id, reservation, flight.getAvailableSeats()))
-        .build();
+    String reference = body.bookingReference();
+    SeatInventory.Outcome outcome = inventory.reserve(id, reference, body.seats());
+    return switch (outcome.result()) {
+      case TAKEN ->
+          Response.status(Response.Status.CREATED)
+              .entity(Reservation.of(id, reference, outcome))
+              .build();
+      case HELD_BEFORE -> Response.ok(Reservation.of(id, reference, outcome)).build();
+      case NO_SUCH_FLIGHT -> throw new NotFoundException("No flight with id " + id + ".");
+      case RELEASED_BEFORE ->
+          throw new ClientErrorException(
+              "Reservation " + reference + " was released.", Response.Status.CONFLICT);
+      case OTHER_SEATS ->
+          throw new ClientErrorException(
+              "Reservation "
+                  + reference
+                  + " holds "
+                  + outcome.seats()
+                  + " seats, not "
+                  + body.seats()
+                  + ".",
+              Response.Status.CONFLICT);
+      case DEPARTED ->
+          throw new ClientErrorException("The flight has departed.", Response.Status.CONFLICT);
+      case TOO_FEW_SEATS ->
+          throw new ClientErrorException(
+              Problem.of(409, "Only " + outcome.availableSeats() + " seats are left.", null, null)
+                  .withAvailableSeats(outcome.availableSeats())
+                  .response()
+                  .build());
+    };
   }
 
   /** 204 whether the seats go back now, went back before, or were never taken. */
@@ -91,26 +104,6 @@ public class ReservationResource {
       return;
     }
     flight.giveBack(reservation.release());
-  }
-
-  private Response replay(Flight flight, SeatReservation existing, ReservationRequest body) {
-    if (existing.getStatus() == SeatReservation.Status.RELEASED) {
-      throw new ClientErrorException(
-          "Reservation " + body.bookingReference() + " was released.", Response.Status.CONFLICT);
-    }
-    if (existing.getSeats() != body.seats()) {
-      throw new ClientErrorException(
-          "Reservation "
-              + body.bookingReference()
-              + " holds "
-              + existing.getSeats()
-              + " seats, not "
-              + body.seats()
-              + ".",
-          Response.Status.CONFLICT);
-    }
-    return Response.ok(Reservation.of(flight.getId(), existing, flight.getAvailableSeats()))
-        .build();
   }
 
   /** The flight's row lock orders every reservation and release on it. */
