@@ -4,6 +4,7 @@ import static com.airline.reminder.Reminders.awaitStatus;
 import static com.airline.reminder.Reminders.event;
 import static com.airline.reminder.Reminders.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.airline.it.Airline;
 import com.airline.it.Broker;
@@ -46,8 +47,7 @@ class ReminderRestartIT {
     assertEquals(1, Mailbox.withSubject(email, "confirmed").size(), "the confirmation not again");
     Instant sentAt =
         Instant.parse(Reminders.byKind(reminders, reference).get("T2H").getString("sentAt"));
-    assertEquals(
-        false,
+    assertFalse(
         sentAt.isBefore(departure.minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)),
         "not before it was due: " + sentAt);
   }

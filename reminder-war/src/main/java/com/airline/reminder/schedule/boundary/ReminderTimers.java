@@ -48,7 +48,7 @@ public class ReminderTimers {
   @Inject ReminderTimers self;
 
   @Inject
-  @ConfigProperty(name = "reminder.timers.horizon", defaultValue = "PT1H")
+  @ConfigProperty(name = "reminder.timers.horizon")
   Duration horizon;
 
   @Inject Dispatch dispatch;

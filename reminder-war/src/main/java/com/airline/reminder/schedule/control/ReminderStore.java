@@ -31,7 +31,7 @@ public class ReminderStore {
 
   /** Waits before the 2nd, 3rd... attempt after an SMTP failure; then FAILED. */
   @Inject
-  @ConfigProperty(name = "reminder.mail.retry-delays", defaultValue = "PT1M,PT5M,PT15M")
+  @ConfigProperty(name = "reminder.mail.retry-delays")
   List<Duration> retryDelays;
 
   @Inject

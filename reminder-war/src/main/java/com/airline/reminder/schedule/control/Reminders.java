@@ -31,7 +31,7 @@ public class Reminders {
 
   /** Reminders due within this get their timer at once; later ones from the minute sweep. */
   @Inject
-  @ConfigProperty(name = "reminder.timers.horizon", defaultValue = "PT1H")
+  @ConfigProperty(name = "reminder.timers.horizon")
   Duration horizon;
 
   @Inject

@@ -108,10 +108,6 @@ public class Reminder {
     this.createdAt = now;
   }
 
-  public boolean isTimerArmed() {
-    return timerArmed;
-  }
-
   /** Notes that its timer is armed, in the transaction that arms it. */
   public void timerArmed() {
     this.timerArmed = true;
