@@ -65,9 +65,29 @@ public class TokenVerifier {
   String audience;
 
   private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
+
+  /** Tokens whose signature and claims checked out, until they expire; at most VERIFIED_TOKENS. */
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+  private static final int VERIFIED_TOKENS = 10_000;
+
+  private record Verified(Caller caller, long until) {}
+
   private volatile Instant lastFetch = Instant.EPOCH;
 
+  /**
+   * The caller a token names, verified once per token: a client sends the same token until it
+   * expires, and checking an RSA signature costs more than the rest of a request here.
+   */
   public Caller verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null && known.until() > System.currentTimeMillis()) {
+      return known.caller();
+    }
+    return check(token);
+  }
+
+  private Caller check(String token) {
     String[] parts = token.split("\\.", -1);
     if (parts.length != 3) {
       throw new InvalidTokenException("The token is not a signed JWT.");
@@ -81,11 +101,11 @@ public class TokenVerifier {
       throw new InvalidTokenException("The token's signature is not valid.");
     }
     JsonObject claims = json(parts[1]);
-    Instant now = Instant.now();
-    if (!claims.containsKey("exp")
-        || Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())
-            .plus(SKEW)
-            .isBefore(now)) {
+    long until =
+        claims.containsKey("exp")
+            ? (claims.getJsonNumber("exp").longValue() + SKEW.toSeconds()) * 1000
+            : 0;
+    if (until < System.currentTimeMillis()) {
       throw new InvalidTokenException("The token has expired.");
     }
     if (!issuer.equals(claims.getString("iss", null))) {
@@ -96,7 +116,17 @@ public class TokenVerifier {
     }
     JsonArray groups =
         claims.containsKey("groups") ? claims.getJsonArray("groups") : JsonValue.EMPTY_JSON_ARRAY;
-    return new Caller(claims.getString("sub", null), groups.getValuesAs(JsonString::getString));
+    Caller caller =
+        new Caller(claims.getString("sub", null), groups.getValuesAs(JsonString::getString));
+    if (verified.size() >= VERIFIED_TOKENS) {
+      long now = System.currentTimeMillis();
+      verified.values().removeIf(v -> v.until() < now);
+      if (verified.size() >= VERIFIED_TOKENS) {
+        verified.clear();
+      }
+    }
+    verified.put(token, new Verified(caller, until));
+    return caller;
   }
 
   private boolean audienceMatches(JsonValue aud) {
