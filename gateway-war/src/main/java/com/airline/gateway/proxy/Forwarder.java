@@ -229,6 +229,9 @@ public class Forwarder {
       }
     }
     byte[] body = upstream.getBodyBytes();
-    return response.entity(body == null || body.length == 0 ? null : body).build();
+    if (body == null || body.length == 0) {
+      return response.build();
+    }
+    return response.entity(body).header("Content-Length", body.length).build();
   }
 }

@@ -1,0 +1,121 @@
+package com.airline.gateway.edge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a JWKS served over HTTP, as auth serves it, with tokens signed by its key. */
+class TokenVerifierTest {
+
+  static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+  KeyPair pair;
+  HttpServer auth;
+  TokenVerifier verifier;
+  final AtomicInteger jwksFetches = new AtomicInteger();
+
+  @BeforeEach
+  void serveKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    pair = generator.generateKeyPair();
+    RSAPublicKey key = (RSAPublicKey) pair.getPublic();
+    byte[] jwks =
+        ("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"n\":\""
+                + URL.encodeToString(unsigned(key.getModulus().toByteArray()))
+                + "\",\"e\":\""
+                + URL.encodeToString(key.getPublicExponent().toByteArray())
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    auth = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    auth.createContext(
+        "/api/v1/auth/jwks",
+        exchange -> {
+          jwksFetches.incrementAndGet();
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    auth.start();
+    verifier = new TokenVerifier();
+    verifier.authUrl = "http://127.0.0.1:" + auth.getAddress().getPort();
+    verifier.issuer = "https://airline.test";
+    verifier.audience = "airline";
+  }
+
+  @AfterEach
+  void stop() {
+    auth.stop(0);
+  }
+
+  @Test
+  void verify_acceptsAValidToken_andChecksItsSignatureOnce() throws Exception {
+    String token = token("{\"sub\":\"42\",\"groups\":[\"USER\"]", 300);
+
+    assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_refusesAKnownToken_onceItHasExpired() throws Exception {
+    // expired 29 s ago: still inside the 30 s of clock skew, for one more second
+    String token = token("{\"sub\":\"42\"", -29);
+    assertEquals("42", verifier.verify(token).subject());
+
+    Thread.sleep(1_500);
+
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(token));
+  }
+
+  @Test
+  void verify_refusesATamperedCopyOfAKnownToken() throws Exception {
+    String token = token("{\"sub\":\"42\",\"groups\":[\"USER\"]", 300);
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+    String forged =
+        parts[0]
+            + "."
+            + URL.encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("USER", "ADMIN")
+                    .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(forged));
+  }
+
+  /** A token signed with the served key; {@code claims} is an unclosed JSON object. */
+  String token(String claims, long expiresInSeconds) throws Exception {
+    long exp = System.currentTimeMillis() / 1000 + expiresInSeconds;
+    String header = URL.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes());
+    String payload =
+        URL.encodeToString(
+            (claims + ",\"iss\":\"https://airline.test\",\"aud\":\"airline\",\"exp\":" + exp + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    Signature rsa = Signature.getInstance("SHA256withRSA");
+    rsa.initSign(pair.getPrivate());
+    rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+    return header + "." + payload + "." + URL.encodeToString(rsa.sign());
+  }
+
+  static byte[] unsigned(byte[] twosComplement) {
+    return twosComplement[0] == 0
+        ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length)
+        : twosComplement;
+  }
+}
