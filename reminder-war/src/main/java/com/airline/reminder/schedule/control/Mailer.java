@@ -2,6 +2,7 @@ package com.airline.reminder.schedule.control;
 
 import com.airline.reminder.schedule.entity.Reminder;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -17,11 +18,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Sends one reminder mail over SMTP (SMTP_HOST, SMTP_PORT, SMTP_USER...). */
+/**
+ * Sends reminder mails over SMTP (SMTP_HOST, SMTP_PORT, SMTP_USER...) on kept connections: a
+ * connection per mail (TCP, greeting, EHLO, STARTTLS, AUTH, QUIT) cost more than the mail itself.
+ */
 @ApplicationScoped
 public class Mailer {
+
+  private static final Logger LOG = Logger.getLogger(Mailer.class.getName());
+
+  /** Connections kept between mails; as many as mails are sent at once, at most. */
+  private static final int KEPT = 8;
+
+  /** A connection idle longer is asked (NOOP) whether the server still holds it before use. */
+  private static final long CHECK_AFTER_IDLE_MS = 5_000;
+
+  private record Kept(Transport transport, long idleSince) {}
+
+  private final BlockingDeque<Kept> kept = new LinkedBlockingDeque<>(KEPT);
 
   @Inject
   @ConfigProperty(name = "smtp.host")
@@ -68,6 +88,13 @@ public class Mailer {
     domain = at < 0 ? "airline.local" : from.substring(at + 1).replace(">", "").trim();
   }
 
+  @PreDestroy
+  void closeAll() {
+    for (Kept k; (k = kept.pollFirst()) != null; ) {
+      close(k.transport());
+    }
+  }
+
   /**
    * Sends it, with a Message-ID made of the reminder's id: should a crash between sending and
    * recording ever send it again, the copies are recognisably the same mail.
@@ -93,10 +120,41 @@ public class Mailer {
     MimeBodyPart html = new MimeBodyPart();
     html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
     message.setContent(new MimeMultipart("alternative", plain, html));
-    if (user.isPresent()) {
-      Transport.send(message, user.get(), password.orElse(""));
-    } else {
-      Transport.send(message);
+    message.saveChanges();
+    Transport transport = connection();
+    try {
+      transport.sendMessage(message, message.getAllRecipients());
+    } catch (MessagingException | RuntimeException e) {
+      // in an unknown state, and the others likely too (the server went away): the failure is
+      // retried later on a new connection
+      close(transport);
+      closeAll();
+      throw e;
+    }
+    if (!kept.offerFirst(new Kept(transport, System.currentTimeMillis()))) {
+      close(transport);
+    }
+  }
+
+  /** The most recently used kept connection that is still open, else a new one. */
+  private Transport connection() throws MessagingException {
+    for (Kept k; (k = kept.pollFirst()) != null; ) {
+      boolean fresh = System.currentTimeMillis() - k.idleSince() < CHECK_AFTER_IDLE_MS;
+      if (fresh || k.transport().isConnected()) {
+        return k.transport();
+      }
+      close(k.transport());
+    }
+    Transport transport = session.getTransport("smtp");
+    transport.connect(host, port, user.orElse(null), user.isPresent() ? password.orElse("") : null);
+    return transport;
+  }
+
+  private static void close(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException e) {
+      LOG.log(Level.FINE, "Closing an SMTP connection failed", e);
     }
   }
 }
