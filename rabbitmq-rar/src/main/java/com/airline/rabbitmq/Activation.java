@@ -128,7 +128,7 @@ class Activation implements Work, ActivationMBean {
     cf.setUsername(spec.getUser());
     cf.setPassword(spec.getPassword());
     cf.setVirtualHost(spec.getVirtualHost());
-    // One unacknowledged message per session: recover() then puts back only the failed one.
+    // One unacknowledged message per session, rejected alone when its delivery fails (Delivery).
     cf.setChannelsQos(1);
     // The client runs onMessage on a thread of its own and interrupts it after this long (2 s by
     // default): a transaction waiting on a lock or the redelivery pause must not be cut short.
@@ -137,6 +137,9 @@ class Activation implements Work, ActivationMBean {
         amqpFactory -> {
           amqpFactory.setAutomaticRecoveryEnabled(false); // we reconnect, and see that we must
           amqpFactory.setConnectionTimeout(5_000);
+          // an RPC on a channel the broker broke off (basic.cancel while closing) waits this long,
+          // 10 minutes by default: closing such a connection hung the reconnect
+          amqpFactory.setChannelRpcTimeout(10_000);
           amqpFactory.setRequestedHeartbeat(15);
           amqpFactory.setSharedExecutor(pool);
         });

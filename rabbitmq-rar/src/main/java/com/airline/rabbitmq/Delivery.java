@@ -1,10 +1,14 @@
 package com.airline.rabbitmq;
 
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.jms.client.RMQMessage;
+import com.rabbitmq.jms.client.RMQSession;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Session;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
+import java.lang.reflect.Method;
 import java.util.logging.Logger;
 
 /**
@@ -14,6 +18,15 @@ import java.util.logging.Logger;
 class Delivery implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
+
+  /**
+   * The session's AMQP channel, to reject one delivery. {@code Session.recover()} (a basic.recover
+   * of everything unacknowledged on the channel) broke down under bursts of failing messages: the
+   * broker closed channels for acknowledging unknown delivery tags (406), every reconnect counted a
+   * delivery of the messages in flight, and closing such a connection could hang. The client offers
+   * no per-message reject, so its package-private accessor is opened once.
+   */
+  private static final Method CHANNEL = channelAccessor();
 
   private final Activation activation;
   private final Session session;
@@ -59,10 +72,25 @@ class Delivery implements MessageListener {
       activation.pause(activation.spec().redeliveryDelayMillis());
     }
     try {
-      session.recover(); // requeues it; the quorum queue counts the return
-    } catch (JMSException | RuntimeException e) {
+      // requeued: the quorum queue counts the return, and dead-letters it past the limit
+      channel().basicReject(((RMQMessage) message).getRabbitDeliveryTag(), true);
+    } catch (Exception e) {
       LOG.warning(() -> "Cannot put message " + id + " back, reconnecting: " + e);
       activation.markBroken(); // a new connection gets it back from the broker
+    }
+  }
+
+  private Channel channel() throws ReflectiveOperationException {
+    return (Channel) CHANNEL.invoke(session);
+  }
+
+  private static Method channelAccessor() {
+    try {
+      Method accessor = RMQSession.class.getDeclaredMethod("getChannel");
+      accessor.setAccessible(true);
+      return accessor;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("this RabbitMQ JMS client has no RMQSession.getChannel()", e);
     }
   }
 

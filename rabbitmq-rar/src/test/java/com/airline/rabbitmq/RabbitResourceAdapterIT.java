@@ -196,6 +196,47 @@ class RabbitResourceAdapterIT {
   }
 
   @Test
+  void burstOfPoisonAmongGoodMessages_eachGoodOneOnce_eachPoisonDeadLettered() throws Exception {
+    RabbitActivationSpec spec = spec(queue);
+    spec.setMaxSession("4");
+    spec.setMaxDeliveries("3");
+    spec.setRedeliveryDelay("10");
+    String dead = queue + ".dead";
+    TestEndpointFactory mdb =
+        activate(
+            spec,
+            message -> {
+              if (message.body().startsWith("poison")) {
+                throw new IllegalArgumentException("cannot parse");
+              }
+            });
+    List<String> good = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      String body = (i % 3 == 0 ? "poison-" : "good-") + i;
+      bodies.add(body);
+      if (body.startsWith("good")) {
+        good.add(body);
+      }
+    }
+
+    publish(queue, bodies.toArray(String[]::new));
+
+    awaitTrue(
+        "poison dead-lettered and the good ones delivered",
+        Duration.ofSeconds(60),
+        () -> messages(dead) == 40 && mdb.succeeded().size() >= good.size());
+    Thread.sleep(QUIET.toMillis());
+
+    assertEquals(good.size(), mdb.succeeded().size(), "a good message delivered twice");
+    assertEquals(Set.copyOf(good), bodies(mdb.succeeded()));
+    assertEquals(120L, (long) mdb.received.size() - 2 * 40, "deliveries: " + mdb.received.size());
+    assertEquals(40, messages(dead));
+    assertEquals(120L - 40, attribute(queue, "Delivered"));
+    assertEquals(3L * 40, attribute(queue, "Failed"));
+  }
+
+  @Test
   void severalSessions_consumeConcurrently_eachMessageOnce() throws Exception {
     int sessions = 4;
     RabbitActivationSpec spec = spec(queue);
