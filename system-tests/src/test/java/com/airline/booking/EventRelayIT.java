@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Broker;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -33,11 +34,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The outbox relay, seen from the outside: rows written into booking's outbox_event reach the topic
- * exchange airline.events (routing key = event type, persistent), also after a broker outage.
+ * events exchange (airline.events; the run's own here, routing key = event type, persistent), also
+ * after a broker outage.
  */
 class EventRelayIT {
 
-  static final String EXCHANGE = "airline.events";
+  static final String EXCHANGE = Broker.EVENTS;
 
   @BeforeAll
   static void start() {
@@ -261,7 +263,7 @@ class EventRelayIT {
     assertEquals(0, process.exitValue(), "rabbitmqctl " + command);
   }
 
-  /** A consumer of airline.events with booking.#, on a connection of its own. */
+  /** A consumer of the events exchange with booking.#, on a connection of its own. */
   static final class Events implements AutoCloseable {
 
     final Connection connection;

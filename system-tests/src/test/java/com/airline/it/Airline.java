@@ -63,6 +63,13 @@ public final class Airline {
    */
   public static final String REMINDER_QUEUE = "it-" + RUN + ".booking-events";
 
+  /**
+   * The run's own topic exchange for booking events: a platform running beside the tests on the
+   * same broker neither receives the tests' events (malformed ones included) nor sends its own to
+   * them.
+   */
+  public static final String EVENTS_EXCHANGE = "it-" + RUN + ".events";
+
   private static final List<String> DATABASE_SERVICES =
       List.of("auth", "flights", "booking", "reminder");
   private static final Set<String> STARTED = new LinkedHashSet<>();
@@ -194,6 +201,7 @@ public final class Airline {
     } finally {
       dropDatabases();
       Broker.deleteQueues(REMINDER_QUEUE, REMINDER_QUEUE + ".dead");
+      Broker.deleteExchange(EVENTS_EXCHANGE);
     }
   }
 
@@ -293,6 +301,8 @@ public final class Airline {
     env.put("BOOKING_CHECKOUT_PENDING_TIMEOUT", "PT3S");
     // reminder: a queue of the run's own, the test's SMTP server, retries after seconds
     env.put("REMINDER_EVENTS_QUEUE", REMINDER_QUEUE);
+    env.put("BOOKING_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
+    env.put("REMINDER_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
     env.put("SMTP_HOST", "127.0.0.1");
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
     env.put("REMINDER_MAIL_RETRY_DELAYS", "PT2S,PT2S,PT2S");

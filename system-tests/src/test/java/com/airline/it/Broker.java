@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 /** The real RabbitMQ, for tests: publish as a plain JMS client would, look into queues. */
 public final class Broker {
 
-  public static final String EVENTS = "airline.events";
+  public static final String EVENTS = Airline.EVENTS_EXCHANGE;
 
   private Broker() {}
 
@@ -22,7 +22,7 @@ public final class Broker {
     return value == null ? fallback : value;
   }
 
-  /** Publishes a text message to airline.events with the routing key, through the JMS client. */
+  /** Publishes a text message to the run's events exchange, through the JMS client. */
   public static void publishEvent(String routingKey, String body) {
     RMQConnectionFactory factory = new RMQConnectionFactory();
     factory.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
@@ -64,6 +64,15 @@ public final class Broker {
       }
     } catch (Exception e) {
       System.err.println("Could not delete the test queues: " + e.getMessage());
+    }
+  }
+
+  static void deleteExchange(String exchange) {
+    try (Connection connection = amqp();
+        Channel channel = connection.createChannel()) {
+      channel.exchangeDelete(exchange);
+    } catch (Exception e) {
+      System.err.println("Could not delete the test exchange: " + e.getMessage());
     }
   }
 

@@ -26,18 +26,22 @@ import org.eclipse.microprofile.metrics.annotation.Gauge;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Publishes outbox rows to the topic exchange airline.events, routing key = event type. A row is
- * marked published only after the broker committed its message (AMQP transaction), in the database
- * transaction that locked it; a crash in between publishes it again: at least once.
+ * Publishes outbox rows to the topic exchange booking.events.exchange (airline.events), routing key
+ * = event type. A row is marked published only after the broker committed its message (AMQP
+ * transaction), in the database transaction that locked it; a crash in between publishes it again:
+ * at least once.
  */
 @ApplicationScoped
 public class EventRelay {
 
-  public static final String EXCHANGE = "airline.events";
   private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
   private static final String EVENT_ID = "eventId";
 
   @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "booking.events.exchange")
+  String exchange;
 
   @Inject
   @ConfigProperty(name = "rabbitmq.host")
@@ -94,7 +98,7 @@ public class EventRelay {
       for (OutboxEvent event : events) {
         TextMessage message = session.createTextMessage(event.getPayload());
         message.setStringProperty(EVENT_ID, event.getEventId());
-        producer.send(new RMQDestination(EXCHANGE, EXCHANGE, event.getType(), null), message);
+        producer.send(new RMQDestination(exchange, exchange, event.getType(), null), message);
       }
       session.commit(); // returns once the broker has every message of the batch
     } catch (JMSException | RuntimeException e) {
@@ -155,12 +159,12 @@ public class EventRelay {
   }
 
   // The JMS client declares nothing for AMQP-mapped destinations.
-  private static void declareExchange(com.rabbitmq.client.Connection amqp) {
+  private void declareExchange(com.rabbitmq.client.Connection amqp) {
     try (Channel channel = amqp.createChannel()) {
-      channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.TOPIC, true);
+      channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
     } catch (Exception e) {
       amqp.abort();
-      throw new IllegalStateException("Cannot declare exchange " + EXCHANGE, e);
+      throw new IllegalStateException("Cannot declare exchange " + exchange, e);
     }
   }
 

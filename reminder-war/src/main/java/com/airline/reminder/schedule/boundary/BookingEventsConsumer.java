@@ -33,7 +33,9 @@ import java.util.logging.Logger;
       @ActivationConfigProperty(
           propertyName = "queue",
           propertyValue = "${REMINDER_EVENTS_QUEUE:reminder.booking-events}"),
-      @ActivationConfigProperty(propertyName = "exchange", propertyValue = "airline.events"),
+      @ActivationConfigProperty(
+          propertyName = "exchange",
+          propertyValue = "${REMINDER_EVENTS_EXCHANGE:airline.events}"),
       @ActivationConfigProperty(propertyName = "bindingKey", propertyValue = "booking.#"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
       @ActivationConfigProperty(propertyName = "maxDeliveries", propertyValue = "5"),
