@@ -124,6 +124,17 @@ public class DemoData {
       }
       insert.executeBatch();
     }
+    // the entities take their ids from id_block: its blocks start after the rows inserted here
+    for (String table : List.of("city", "airplane", "flight")) {
+      try (Statement update = c.createStatement()) {
+        update.executeUpdate(
+            "UPDATE id_block SET last_id = (SELECT COALESCE(MAX(id), 0) FROM "
+                + table
+                + ") WHERE name = '"
+                + table
+                + "'");
+      }
+    }
   }
 
   private static long insertReturningId(Connection c, String sql, Object... values)

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -19,8 +20,16 @@ public class Airplane {
   public static final String FIND_ALL = "Airplane.findAll";
   public static final String COUNT_ALL = "Airplane.countAll";
 
+  /** From a block of ids (V2 migration, see id_block), not AUTO_INCREMENT. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @TableGenerator(
+      name = "airplane_id",
+      table = "id_block",
+      pkColumnName = "name",
+      valueColumnName = "last_id",
+      pkColumnValue = "airplane",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "airplane_id")
   @Column(name = "id")
   private Long id;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,8 +28,16 @@ public class City {
   public static final String COUNT_BY_NAME_PREFIX = "City.countByNamePrefix";
   public static final String FIND_BY_NAME_AND_COUNTRY = "City.findByNameAndCountry";
 
+  /** From a block of ids (V2 migration, see id_block), not AUTO_INCREMENT. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @TableGenerator(
+      name = "city_id",
+      table = "id_block",
+      pkColumnName = "name",
+      valueColumnName = "last_id",
+      pkColumnValue = "city",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "city_id")
   @Column(name = "id")
   private Long id;
 

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,8 +37,16 @@ public class Flight {
   public static final String COUNT_BY_AIRPLANE = "Flight.countByAirplane";
   public static final String COUNT_BY_NUMBER_AND_DEPARTURE = "Flight.countByNumberAndDeparture";
 
+  /** From a block of ids (V2 migration, see id_block), not AUTO_INCREMENT. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @TableGenerator(
+      name = "flight_id",
+      table = "id_block",
+      pkColumnName = "name",
+      valueColumnName = "last_id",
+      pkColumnValue = "flight",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.TABLE, generator = "flight_id")
   @Column(name = "id")
   private Long id;
 
