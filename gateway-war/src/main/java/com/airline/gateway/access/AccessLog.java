@@ -88,7 +88,7 @@ public class AccessLog extends HttpFilter {
               .append(",\"client\":")
               .append(json(clients.addressOf(request)))
               .append(",\"user\":")
-              .append(json(user(request)))
+              .append(json(tokens.subjectOf(request)))
               .append(",\"method\":")
               .append(json(request.getMethod()))
               .append(",\"path\":")
@@ -105,15 +105,6 @@ public class AccessLog extends HttpFilter {
               .toString());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not log request " + RequestIds.of(request), e);
-    }
-  }
-
-  private String user(HttpServletRequest request) {
-    try {
-      TokenVerifier.Caller caller = tokens.callerOf(request);
-      return caller == null ? null : caller.subject();
-    } catch (TokenVerifier.InvalidTokenException e) {
-      return null;
     }
   }
 

@@ -25,15 +25,7 @@ public class TrafficMetrics {
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public void request(String route, int status, long nanos) {
-    counters
-        .computeIfAbsent(
-            "requests " + route + " " + status,
-            k ->
-                registry.counter(
-                    "gateway.requests",
-                    new Tag("route", route),
-                    new Tag("status", Integer.toString(status))))
-        .inc();
+    count("gateway.requests", "route", route, "status", Integer.toString(status));
     timers
         .computeIfAbsent(route, k -> registry.timer("gateway.latency", new Tag("route", route)))
         .update(Duration.ofNanos(nanos));
@@ -48,20 +40,21 @@ public class TrafficMetrics {
   }
 
   public void upstreamFailure(String service, String kind) {
-    counters
-        .computeIfAbsent(
-            "upstream " + service + " " + kind,
-            k ->
-                registry.counter(
-                    "gateway.upstream.failures",
-                    new Tag("service", service),
-                    new Tag("kind", kind)))
-        .inc();
+    count("gateway.upstream.failures", "service", service, "kind", kind);
   }
 
-  private void count(String name, String tag, String value) {
+  /** Counts one on the counter of that name and tags, given as name, value, name, value... */
+  private void count(String name, String... tags) {
     counters
-        .computeIfAbsent(name + " " + value, k -> registry.counter(name, new Tag(tag, value)))
+        .computeIfAbsent(
+            name + " " + String.join(" ", tags),
+            k -> {
+              Tag[] metricTags = new Tag[tags.length / 2];
+              for (int i = 0; i < metricTags.length; i++) {
+                metricTags[i] = new Tag(tags[2 * i], tags[2 * i + 1]);
+              }
+              return registry.counter(name, metricTags);
+            })
         .inc();
   }
 }

@@ -103,6 +103,18 @@ public class TokenVerifier {
   }
 
   /**
+   * The signed-in user's subject, or null without a valid token (such a request is refused later).
+   */
+  public String subjectOf(HttpServletRequest request) {
+    try {
+      Caller caller = callerOf(request);
+      return caller == null ? null : caller.subject();
+    } catch (InvalidTokenException e) {
+      return null;
+    }
+  }
+
+  /**
    * The caller a token names, verified once per token: a client sends the same token until it
    * expires, and checking an RSA signature costs more than the rest of a request here.
    */

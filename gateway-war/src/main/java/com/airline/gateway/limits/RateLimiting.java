@@ -80,7 +80,7 @@ public class RateLimiting extends HttpFilter {
       key = "sign-in:" + client;
     } else {
       limit = standard;
-      String user = user(request);
+      String user = tokens.subjectOf(request);
       key = user != null ? "user:" + user : "address:" + client;
     }
     RateLimiter.Decision decision = limiter.take(key, limit);
@@ -111,15 +111,5 @@ public class RateLimiting extends HttpFilter {
                         + " s.",
                     request.getRequestURI(),
                     RequestIds.of(request))));
-  }
-
-  /** The signed-in user, or null without a valid token (that request gets its 401 later). */
-  private String user(HttpServletRequest request) {
-    try {
-      TokenVerifier.Caller caller = tokens.callerOf(request);
-      return caller == null ? null : caller.subject();
-    } catch (TokenVerifier.InvalidTokenException e) {
-      return null;
-    }
   }
 }
