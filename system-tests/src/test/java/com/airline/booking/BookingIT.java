@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.ServerStatements;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
 import jakarta.json.JsonObject;
@@ -328,5 +329,29 @@ class BookingIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void bookingAndCancelling_leavesNoStatementOpenOnTheDatabase() {
+    Http as = booking.as(TestUsers.signUp(auth).token());
+    long flight = flight(ServerStatements.REPEATS + 20);
+
+    long growth =
+        ServerStatements.growthAfter(
+            "booking",
+            () -> {
+              Http.Reply booked = book(as, flight, 1);
+              assertEquals(201, booked.status(), booked.body());
+              String cancel =
+                  "/api/v1/bookings/" + booked.json().getString("reference") + "/cancel";
+              assertEquals(200, as.post(cancel, json()).status());
+            });
+
+    assertTrue(
+        growth < ServerStatements.MAX_GROWTH,
+        ServerStatements.REPEATS
+            + " bookings and cancellations left "
+            + growth
+            + " more statements open");
   }
 }

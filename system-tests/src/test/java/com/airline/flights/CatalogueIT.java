@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.ServerStatements;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,5 +167,14 @@ class CatalogueIT {
     assertTrue(flights.get("/api/v1/airplanes?size=100").json().getInt("totalItems") >= 1);
     assertEquals(204, admin.delete("/api/v1/airplanes/" + id).status());
     assertProblem(404, admin.delete("/api/v1/airplanes/" + id));
+  }
+
+  @Test
+  void creatingAirplanes_leavesNoStatementOpenOnTheDatabase() {
+    long growth = ServerStatements.growthAfter("flights", () -> catalogue.airplane(120));
+
+    assertTrue(
+        growth < ServerStatements.MAX_GROWTH,
+        ServerStatements.REPEATS + " airplanes left " + growth + " more statements open");
   }
 }

@@ -12,6 +12,7 @@ import com.airline.it.Airline;
 import com.airline.it.Broker;
 import com.airline.it.Http;
 import com.airline.it.Mailbox;
+import com.airline.it.ServerStatements;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -254,5 +256,51 @@ class ReminderIT {
       }
     }
     throw new AssertionError("event " + eventId + " was never consumed");
+  }
+
+  @Test
+  void consumingEvents_leavesNoStatementOpenOnTheDatabase() throws Exception {
+    Instant departure = Instant.now().plus(10, ChronoUnit.DAYS);
+    awaitAllConsumed(publishCreated(20, departure));
+    long before = ServerStatements.open("reminder");
+
+    awaitAllConsumed(publishCreated(ServerStatements.REPEATS, departure));
+
+    long growth = ServerStatements.open("reminder") - before;
+    assertTrue(
+        growth < ServerStatements.MAX_GROWTH,
+        ServerStatements.REPEATS + " events left " + growth + " more statements open");
+  }
+
+  static List<String> publishCreated(int events, Instant departure) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < events; i++) {
+      ids.add(created(reference(), departure, email()));
+    }
+    return ids;
+  }
+
+  /** Waits until every one of the events' ids is in processed_event. */
+  static void awaitAllConsumed(List<String> eventIds) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(60);
+    String in = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+    try (Connection db = Airline.database("reminder");
+        PreparedStatement query =
+            db.prepareStatement(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id IN (" + in + ")")) {
+      for (int i = 0; i < eventIds.size(); i++) {
+        query.setString(i + 1, eventIds.get(i));
+      }
+      while (Instant.now().isBefore(deadline)) {
+        try (ResultSet count = query.executeQuery()) {
+          count.next();
+          if (count.getInt(1) == eventIds.size()) {
+            return;
+          }
+        }
+        Thread.sleep(200);
+      }
+    }
+    throw new AssertionError("not all of " + eventIds.size() + " events were consumed");
   }
 }
