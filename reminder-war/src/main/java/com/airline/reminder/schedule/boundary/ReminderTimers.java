@@ -2,6 +2,7 @@ package com.airline.reminder.schedule.boundary;
 
 import com.airline.reminder.ReminderStartup;
 import com.airline.reminder.schedule.control.Dispatch;
+import com.airline.reminder.schedule.control.MailThreads;
 import com.airline.reminder.schedule.control.ReminderStore;
 import com.airline.reminder.schedule.entity.Reminder;
 import jakarta.annotation.Resource;
@@ -12,7 +13,6 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -44,7 +44,6 @@ public class ReminderTimers {
 
   @Resource TimerService timerService;
   @Resource TransactionSynchronizationRegistry transactions;
-  @Resource ManagedExecutorService executor;
   @Inject ReminderTimers self;
 
   @Inject
@@ -52,6 +51,7 @@ public class ReminderTimers {
   Duration horizon;
 
   @Inject Dispatch dispatch;
+  @Inject MailThreads mailThreads;
   @Inject ReminderStore store;
   @Inject ReminderStartup startup;
 
@@ -75,7 +75,7 @@ public class ReminderTimers {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              executor.execute(() -> dispatch.send(id).ifPresent(at -> self.retry(id, at)));
+              mailThreads.execute(() -> dispatch.send(id).ifPresent(at -> self.retry(id, at)));
             }
           }
         });
