@@ -241,21 +241,7 @@ class ReminderIT {
 
   /** Waits until the event's id is in processed_event. */
   static void awaitConsumed(String eventId) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement query =
-            db.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?")) {
-      query.setString(1, eventId);
-      while (Instant.now().isBefore(deadline)) {
-        try (ResultSet found = query.executeQuery()) {
-          if (found.next()) {
-            return;
-          }
-        }
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("event " + eventId + " was never consumed");
+    awaitAllConsumed(List.of(eventId));
   }
 
   @Test
@@ -298,7 +284,7 @@ class ReminderIT {
             return;
           }
         }
-        Thread.sleep(200);
+        Thread.sleep(100);
       }
     }
     throw new AssertionError("not all of " + eventIds.size() + " events were consumed");
