@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -269,7 +270,7 @@ class ReminderIT {
   /** Waits until every one of the events' ids is in processed_event. */
   static void awaitAllConsumed(List<String> eventIds) throws Exception {
     Instant deadline = Instant.now().plusSeconds(60);
-    String in = String.join(",", java.util.Collections.nCopies(eventIds.size(), "?"));
+    String in = String.join(",", Collections.nCopies(eventIds.size(), "?"));
     try (Connection db = Airline.database("reminder");
         PreparedStatement query =
             db.prepareStatement(
