@@ -140,6 +140,30 @@ class ReminderIT {
   }
 
   @Test
+  void aReminderBeyondTheHorizon_getsItsTimerFromTheSweepOnceWithinIt_andIsSent() throws Exception {
+    String reference = reference();
+    String email = email();
+    awaitConsumed(created(reference, Instant.now().plus(3, ChronoUnit.DAYS), email));
+    awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
+    // Two days before it is due, T-24h has no timer (the horizon is an hour). Time passes: it falls
+    // due in a few seconds, and only the minute sweep can arm its timer.
+    try (Connection db = Airline.database("reminder");
+        PreparedStatement comeDue =
+            db.prepareStatement(
+                "UPDATE reminder SET due_at = UTC_TIMESTAMP() + INTERVAL 5 SECOND"
+                    + " WHERE booking_reference = ? AND kind = 'T24H' AND status = 'SCHEDULED'"
+                    + " AND timer_armed = FALSE")) {
+      comeDue.setString(1, reference);
+      assertEquals(1, comeDue.executeUpdate(), "T-24h scheduled, without a timer");
+    }
+
+    List<MimeMessage> mails = Mailbox.await(email, "24 hours", Duration.ofSeconds(90));
+
+    assertEquals(1, mails.size(), "the T-24h mail");
+    assertEquals("SENT", awaitStatus(reminders, reference, "T24H", "SENT").getString("status"));
+  }
+
+  @Test
   void cancelled_cancelsThePendingRemindersAndMailsTheCancellation() throws Exception {
     String reference = reference();
     String email = email();
