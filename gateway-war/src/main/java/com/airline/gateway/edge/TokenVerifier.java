@@ -178,9 +178,8 @@ public class TokenVerifier {
 
   private PublicKey key(String kid) {
     PublicKey key = keys.get(kid);
-    if (key == null && Instant.now().isAfter(lastFetch.plusSeconds(10))) {
-      fetchKeys();
-      key = keys.get(kid);
+    if (key == null) {
+      key = fetched(kid);
     }
     if (key == null) {
       throw new InvalidTokenException("The token is signed with an unknown key.");
@@ -188,7 +187,21 @@ public class TokenVerifier {
     return key;
   }
 
-  private synchronized void fetchKeys() {
+  /**
+   * The key after fetching the key set again, at most every 10 s. Requests that find the key
+   * unknown while a fetch is under way wait for it (the first requests after a start all do),
+   * rather than refuse a valid token.
+   */
+  private synchronized PublicKey fetched(String kid) {
+    PublicKey key = keys.get(kid);
+    if (key == null && Instant.now().isAfter(lastFetch.plusSeconds(10))) {
+      fetchKeys();
+      key = keys.get(kid);
+    }
+    return key;
+  }
+
+  private void fetchKeys() {
     lastFetch = Instant.now();
     try {
       HttpRequest request =

@@ -10,8 +10,12 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +30,7 @@ class TokenVerifierTest {
   HttpServer auth;
   TokenVerifier verifier;
   final AtomicInteger jwksFetches = new AtomicInteger();
+  volatile long jwksDelayMillis;
 
   @BeforeEach
   void serveKeys() throws Exception {
@@ -45,6 +50,11 @@ class TokenVerifierTest {
         "/api/v1/auth/jwks",
         exchange -> {
           jwksFetches.incrementAndGet();
+          try {
+            Thread.sleep(jwksDelayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           exchange.sendResponseHeaders(200, jwks.length);
           exchange.getResponseBody().write(jwks);
           exchange.close();
@@ -67,6 +77,28 @@ class TokenVerifierTest {
 
     assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
     assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_acceptsValidTokens_thatArriveTogetherBeforeTheKeysAreKnown() throws Exception {
+    jwksDelayMillis = 300; // auth answering slowly, as right after a start
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      tokens.add(token("{\"sub\":\"" + i + "\"", 300));
+    }
+    ExecutorService requests = Executors.newFixedThreadPool(tokens.size());
+    try {
+      List<Future<TokenVerifier.Caller>> callers = new ArrayList<>();
+      for (String token : tokens) {
+        callers.add(requests.submit(() -> verifier.verify(token)));
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        assertEquals(Integer.toString(i), callers.get(i).get().subject());
+      }
+    } finally {
+      requests.shutdownNow();
+    }
     assertEquals(1, jwksFetches.get());
   }
 
