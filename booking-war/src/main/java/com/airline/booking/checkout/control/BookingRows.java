@@ -193,20 +193,25 @@ public class BookingRows {
     T in(Connection connection) throws SQLException;
   }
 
-  /** Commits what work did unless it rolled back itself; rolls back when it fails. */
+  /**
+   * Commits what work did unless it rolled back itself; rolls back when it fails. Committed by
+   * turning auto-commit back on, which commits the transaction (JDBC and MySQL both say so): one
+   * round trip where commit() and then setAutoCommit(true) are two.
+   */
   private <T> T inTransaction(Work<T> work) {
     return withConnection(
         c -> {
           c.setAutoCommit(false);
           try {
             T result = work.in(c);
-            c.commit();
+            c.setAutoCommit(true);
             return result;
           } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            if (!c.getAutoCommit()) {
+              c.rollback();
+              c.setAutoCommit(true);
+            }
             throw e;
-          } finally {
-            c.setAutoCommit(true);
           }
         });
   }

@@ -86,13 +86,14 @@ public class SeatInventory {
           c.rollback(); // the reference exists: give the seats just taken back, then decide
           outcome = decideLocked(c, flightId, reference, seats);
         }
-        c.commit();
+        c.setAutoCommit(true); // commits: one round trip where commit() and this are two
         return outcome;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        if (!c.getAutoCommit()) {
+          c.rollback();
+          c.setAutoCommit(true);
+        }
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Reservation of " + reference + " failed", e);
