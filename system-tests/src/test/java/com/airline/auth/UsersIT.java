@@ -61,6 +61,7 @@ class UsersIT {
     Http admin = auth.as(TestUsers.admin(auth).token());
     assertEquals(400, admin.get("/api/v1/users?size=101").status());
     assertEquals(400, admin.get("/api/v1/users?page=-1").status());
+    assertEquals(400, admin.get("/api/v1/users?page=2147483647&size=100").status());
     Http.Reply notANumber = admin.get("/api/v1/users?page=abc");
     assertEquals(400, notANumber.status(), notANumber.body());
     assertEquals("application/problem+json", notANumber.contentType().split(";")[0]);

@@ -228,6 +228,33 @@ class BookingIT {
   }
 
   @Test
+  void cancel_racingRequests_allAnswer200_andCancelOnce() throws Exception {
+    TestUser user = TestUsers.signUp(auth);
+    long flight = flight(10);
+    Http as = booking.as(user.token());
+    String reference = book(as, flight, 4).json().getString("reference");
+    List<Callable<Integer>> cancels = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      cancels.add(() -> as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
+    }
+
+    assertEquals(Map.of(200, 6L), race(cancels));
+
+    assertEquals(10, available(flight));
+    try (Connection c = Airline.database("booking");
+        var count =
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM outbox_event WHERE type = 'booking.cancelled'"
+                    + " AND payload LIKE ?")) {
+      count.setString(1, "%\"" + reference + "\"%");
+      try (var rs = count.executeQuery()) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "one booking.cancelled event");
+      }
+    }
+  }
+
+  @Test
   void cancel_afterDeparture_returns409() throws Exception {
     TestUser user = TestUsers.signUp(auth);
     Http as = booking.as(user.token());
@@ -293,6 +320,7 @@ class BookingIT {
     assertEquals(400, as.send("POST", "/api/v1/bookings", "{\"flightId\":\"x\"}").status());
     assertEquals(400, as.send("POST", "/api/v1/bookings", "{").status());
     assertEquals(400, as.get("/api/v1/bookings?status=LOST").status());
+    assertEquals(400, as.get("/api/v1/bookings?page=2147483647&size=100").status());
     assertEquals(
         401,
         booking

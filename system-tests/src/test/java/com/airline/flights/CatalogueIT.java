@@ -10,6 +10,7 @@ import com.airline.it.Http;
 import com.airline.it.ServerStatements;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,10 @@ class CatalogueIT {
     assertProblem(400, admin.send("POST", "/api/v1/cities", "{\"name\":"));
     assertProblem(400, flights.get("/api/v1/cities/not-a-number"));
     assertProblem(400, flights.get("/api/v1/cities?size=101"));
+    for (String list : new String[] {"cities", "airports", "airplanes"}) {
+      // a page past the last: 400, not an offset overflowing into a 500
+      assertProblem(400, flights.get("/api/v1/" + list + "?page=2147483647&size=100"));
+    }
   }
 
   @Test
@@ -139,6 +144,7 @@ class CatalogueIT {
     String from = flight.getJsonObject("departureAirport").getString("code");
     long airplane = flight.getJsonObject("airplane").getJsonNumber("id").longValue();
     assertProblem(409, admin.delete("/api/v1/airports/" + from));
+    assertProblem(409, admin.delete("/api/v1/airports/" + from.toLowerCase(Locale.ROOT)));
     assertProblem(409, admin.delete("/api/v1/airplanes/" + airplane));
 
     assertEquals(204, admin.delete("/api/v1/flights/" + flight.getJsonNumber("id")).status());

@@ -93,6 +93,7 @@ class FlightScheduleIT {
     Instant soon = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
     return Stream.of(
         Arguments.of(with("arrivalTime", soon.minusSeconds(60).toString()), "arrivalTime"),
+        Arguments.of(with("arrivalTime", "+10000-01-01T12:00:00Z"), "arrivalTime"),
         Arguments.of(
             with("departureTime", Instant.now().minus(1, ChronoUnit.HOURS).toString()),
             "departureTime"),

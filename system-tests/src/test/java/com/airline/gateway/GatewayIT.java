@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,46 @@ class GatewayIT {
     assertTrue(
         generated.header("X-Request-ID").matches("[0-9a-f-]{36}"),
         generated.header("X-Request-ID"));
+  }
+
+  @Test
+  void everyPrefix_reachesItsService() {
+    Airline.start("flights", "booking", "reminder");
+    Http admin = gateway.as(TestUsers.admin(Http.to(Airline.url("auth"))).token());
+    for (String path :
+        List.of(
+            "/api/v1/auth/jwks",
+            "/api/v1/users?size=1",
+            "/api/v1/roles",
+            "/api/v1/cities?size=1",
+            "/api/v1/airports?size=1",
+            "/api/v1/airplanes?size=1",
+            "/api/v1/flights?size=1",
+            "/api/v1/bookings",
+            "/api/v1/reminders?booking=ABCDEF")) {
+      Http.Reply reply = admin.get(path);
+      assertEquals(200, reply.status(), path + ": " + reply.body());
+      assertEquals("application/json", reply.contentType().split(";")[0], path);
+    }
+  }
+
+  @Test
+  void internalPaths_areNeverForwarded() {
+    Airline.start("flights");
+    Http admin = gateway.as(TestUsers.admin(Http.to(Airline.url("auth"))).token());
+    String body = "{\"bookingReference\":\"ABCDEF\",\"seats\":1}";
+    // flights itself would answer 401 or 403 (reservations are for the booking service alone)
+    for (String[] call :
+        new String[][] {
+          {"POST", "/api/v1/flights/1/reservations"},
+          {"DELETE", "/api/v1/flights/1/reservations/ABCDEF"},
+          {"POST", "/api/v1/flights/1/%72eservations"},
+          {"POST", "/api/v1/flights/1/reservations;x=1"}
+        }) {
+      Http.Reply reply = admin.send(call[0], call[1], call[0].equals("POST") ? body : null);
+      assertEquals(404, reply.status(), call[0] + " " + call[1] + ": " + reply.body());
+      assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+    }
   }
 
   @Test

@@ -52,7 +52,7 @@ public class UsersResource {
   @RolesAllowed({"ADMIN", "SUPPORT"})
   public Page<UserProfile> list(
       @QueryParam("email") @Size(max = 254) String email,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     String prefix =
         (email == null

@@ -118,7 +118,7 @@ public class BookingsResource {
               message = "must be PENDING, CONFIRMED or CANCELLED")
           String status,
       @QueryParam("userId") @Size(max = 64) String userId,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     String user = signedIn();
     String owner = isStaff() ? userId : user;

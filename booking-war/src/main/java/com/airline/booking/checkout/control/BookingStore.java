@@ -6,6 +6,7 @@ import com.airline.booking.events.control.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -34,16 +35,21 @@ public class BookingStore {
 
   /**
    * Cancelled by its owner or an admin; the seats are given back right after, or by the settlement.
+   * Empty when a concurrent request cancelled it first: the row is locked, so of two cancels one
+   * does the work and the other finds it done.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public Booking cancel(String reference, String reason) {
-    Booking booking = find(reference).orElseThrow();
+  public Optional<Booking> cancel(String reference, String reason) {
+    Booking booking = em.find(Booking.class, reference, LockModeType.PESSIMISTIC_WRITE);
+    if (booking.getStatus() == Booking.Status.CANCELLED) {
+      return Optional.empty();
+    }
     boolean wasConfirmed = booking.getStatus() == Booking.Status.CONFIRMED;
     booking.cancel(reason, true);
     if (wasConfirmed) {
       outbox.add(Outbox.CANCELLED, booking);
     }
-    return booking;
+    return Optional.of(booking);
   }
 
   /**

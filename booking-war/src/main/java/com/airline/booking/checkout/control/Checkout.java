@@ -83,8 +83,9 @@ public class Checkout {
     Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
     if (created.isEmpty()) {
       // a twin request with the same key got there first: answer what it answers
+      // gone again: the first request could not reach flights and took its booking back
       return replay(userId, key)
-          .orElseThrow(() -> new IllegalStateException("Idempotency-Key taken but not found"));
+          .orElseThrow(() -> new FlightsUnavailableException("flights is unreachable", null));
     }
     Booking booking = created.get();
     String reference = booking.getReference();
@@ -118,10 +119,14 @@ public class Checkout {
       throw new SeatsUnavailableException(
           "The flight has departed; the booking can no longer be cancelled.", null);
     }
-    Booking cancelled = store.cancel(booking.getReference(), "Cancelled on request.");
-    cancelledCount.inc();
-    release(cancelled);
-    return store.find(booking.getReference()).orElse(cancelled);
+    store
+        .cancel(booking.getReference(), "Cancelled on request.")
+        .ifPresent(
+            cancelled -> {
+              cancelledCount.inc();
+              release(cancelled);
+            });
+    return store.find(booking.getReference()).orElseThrow();
   }
 
   /**
@@ -150,7 +155,11 @@ public class Checkout {
       if (found.isEmpty()) {
         return Optional.empty();
       }
-      Booking booking = store.find(found.get().getBookingReference()).orElseThrow();
+      Optional<Booking> first = store.find(found.get().getBookingReference());
+      if (first.isEmpty()) {
+        return Optional.empty(); // taken back meanwhile (flights was unreachable)
+      }
+      Booking booking = first.get();
       Integer status = found.get().getResponseStatus();
       if (status != null) {
         return Optional.of(new Outcome(status, booking, true));

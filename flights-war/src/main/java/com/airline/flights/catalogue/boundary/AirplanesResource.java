@@ -48,7 +48,7 @@ public class AirplanesResource {
   @GET
   @PermitAll
   public Page<AirplaneInfo> list(
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     long total = em.createNamedQuery(Airplane.COUNT_ALL, Long.class).getSingleResult();
     var airplanes =

@@ -56,7 +56,7 @@ public class AirportsResource {
   public Page<AirportInfo> list(
       @QueryParam("cityId") Long cityId,
       @QueryParam("q") @Size(max = 150) String q,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     boolean byCity = cityId != null;
     boolean byText = q != null && !q.isBlank();
@@ -138,11 +138,12 @@ public class AirportsResource {
     Airport airport = find(code);
     long flights =
         em.createNamedQuery(Flight.COUNT_BY_AIRPORT, Long.class)
-            .setParameter("code", code)
+            .setParameter("code", airport.getCode()) // as stored: the path may be lower case
             .getSingleResult();
     if (flights > 0) {
       throw new ClientErrorException(
-          "Airport " + code + " has " + flights + " flights.", Response.Status.CONFLICT);
+          "Airport " + airport.getCode() + " has " + flights + " flights.",
+          Response.Status.CONFLICT);
     }
     em.remove(airport);
     changed.fire(new CatalogueChanged("airport"));

@@ -52,7 +52,7 @@ public class CitiesResource {
   @PermitAll
   public Page<CityInfo> list(
       @QueryParam("name") @Size(max = 100) String name,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     String prefix = Like.prefix(name);
     long total =

@@ -184,12 +184,18 @@ public class FlightsResource {
     }
   }
 
+  /** The last time the database's DATETIME holds. */
+  private static final Instant LAST_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
   private static void checkTimes(Instant departure, Instant arrival) {
     if (!departure.isAfter(Instant.now())) {
       throw Problem.invalid("departureTime", "must be in the future");
     }
     if (!arrival.isAfter(departure)) {
       throw Problem.invalid("arrivalTime", "must be after departureTime");
+    }
+    if (arrival.isAfter(LAST_TIME)) {
+      throw Problem.invalid("arrivalTime", "must be before " + LAST_TIME);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.airline.reminder.schedule.control;
 
 import com.airline.reminder.schedule.entity.Reminder;
+import com.airline.reminder.schedule.entity.ReminderKind;
 import com.airline.reminder.schedule.entity.ReminderStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,6 +102,10 @@ public class ReminderStore {
       failed.inc();
       return Optional.empty();
     }
+    if (reminder.getKind() != ReminderKind.CANCELLATION && cancelled(reminder)) {
+      set(id, "CANCELLED", kept); // the booking was cancelled while this mail was being sent
+      return Optional.empty();
+    }
     Instant retryAt = now.plus(retryDelays.get(attempts - 1)).truncatedTo(ChronoUnit.SECONDS);
     em.createNativeQuery(
             "UPDATE reminder SET status = 'SCHEDULED', due_at = ?1, last_error = ?2"
@@ -110,6 +115,16 @@ public class ReminderStore {
         .setParameter(3, id)
         .executeUpdate();
     return Optional.of(retryAt);
+  }
+
+  private boolean cancelled(Reminder reminder) {
+    return !em.createQuery(
+            "SELECT r.id FROM Reminder r WHERE r.bookingReference = :reference AND r.kind = :kind",
+            Long.class)
+        .setParameter("reference", reminder.getBookingReference())
+        .setParameter("kind", ReminderKind.CANCELLATION)
+        .getResultList()
+        .isEmpty();
   }
 
   /** (id, due) of every SCHEDULED reminder that should have a timer, soonest first. */
