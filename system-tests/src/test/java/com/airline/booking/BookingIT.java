@@ -277,6 +277,8 @@ class BookingIT {
     assertEquals(400, unknown.status(), unknown.body());
     assertEquals(
         "flightId", unknown.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    assertEquals("/api/v1/bookings", unknown.json().getString("instance"), unknown.body());
+    assertEquals(unknown.header("X-Request-ID"), unknown.json().getString("requestId"));
 
     long departed = flight(10);
     try (Connection c = Airline.database("flights")) {

@@ -120,6 +120,8 @@ class FlightScheduleIT {
         field,
         reply.json().getJsonArray("errors").getJsonObject(0).getString("field"),
         reply.body());
+    assertEquals("/api/v1/flights", reply.json().getString("instance"), reply.body());
+    assertEquals(reply.header("X-Request-ID"), reply.json().getString("requestId"));
   }
 
   @Test

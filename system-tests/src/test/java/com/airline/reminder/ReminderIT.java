@@ -187,6 +187,33 @@ class ReminderIT {
   }
 
   @Test
+  void createdAndCancelledTogether_leaveNothingScheduled() throws Exception {
+    Instant departure = Instant.now().plus(3, ChronoUnit.DAYS);
+    List<String> references = new ArrayList<>();
+    List<String> eventIds = new ArrayList<>();
+    for (int i = 0; i < 20; i++) { // back to back: the consumer's sessions take both at once
+      String reference = reference();
+      String email = email();
+      references.add(reference);
+      eventIds.add(created(reference, departure, email));
+      String cancelledId = UUID.randomUUID().toString();
+      Broker.publishEvent(
+          "booking.cancelled",
+          event("booking.cancelled", cancelledId, reference, departure, email));
+      eventIds.add(cancelledId);
+    }
+
+    awaitAllConsumed(eventIds);
+
+    for (String reference : references) {
+      Map<String, JsonObject> rows = byKind(reminders, reference);
+      for (String kind : List.of("T24H", "T2H")) {
+        assertEquals("CANCELLED", rows.get(kind).getString("status"), reference + " " + kind);
+      }
+    }
+  }
+
+  @Test
   void smtpDownThenUp_sendsTheMailOnce() throws Exception {
     String reference = reference();
     String email = email();

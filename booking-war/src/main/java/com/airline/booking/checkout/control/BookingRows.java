@@ -61,9 +61,10 @@ public class BookingRows {
 
   /**
    * PENDING to CONFIRMED with its booking.created event, and the first answer to the key recorded.
-   * Fails when the booking is no longer PENDING (the settlement gave up on it meanwhile).
+   * Empty, writing nothing, when the booking is no longer PENDING: cancelled by its owner, or given
+   * up by the settlement, while flights was taking the seats.
    */
-  public Booking confirm(Booking booking, Flights.Reserved reserved, String key) {
+  public Optional<Booking> confirm(Booking booking, Flights.Reserved reserved, String key) {
     booking.confirm(reserved.departureTime(), reserved.price(), reserved.currency());
     return inTransaction(
         c -> {
@@ -78,8 +79,7 @@ public class BookingRows {
             update.setTimestamp(4, timestamp(booking.getUpdatedAt()));
             update.setString(5, booking.getReference());
             if (update.executeUpdate() != 1) {
-              throw new IllegalStateException(
-                  "booking " + booking.getReference() + " is no longer PENDING");
+              return Optional.empty();
             }
           }
           outbox.add(c, Outbox.CREATED, booking);
@@ -91,7 +91,7 @@ public class BookingRows {
               answered.executeUpdate();
             }
           }
-          return booking;
+          return Optional.of(booking);
         });
   }
 

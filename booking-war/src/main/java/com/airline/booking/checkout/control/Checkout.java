@@ -107,7 +107,14 @@ public class Checkout {
       }
       throw e;
     }
-    return new Outcome(201, rows.confirm(booking, reserved, key), false);
+    Optional<Booking> confirmed = rows.confirm(booking, reserved, key);
+    if (confirmed.isEmpty()) {
+      // cancelled meanwhile, and its seats released by that cancel or the settlement
+      String reason = "The booking was cancelled while it was being made.";
+      store.refused(reference, reason, 409);
+      throw new SeatsUnavailableException(reason, null);
+    }
+    return new Outcome(201, confirmed.get(), false);
   }
 
   /** Cancelled at once; seats go back now, or through the settlement when flights is down. */

@@ -17,8 +17,6 @@ import jakarta.jms.TextMessage;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -111,11 +109,7 @@ public class EventRelay {
       disconnect();
       return 0;
     }
-    // one statement for the batch, not an UPDATE per event
-    em.createNamedQuery(OutboxEvent.MARK_PUBLISHED)
-        .setParameter("at", Instant.now().truncatedTo(ChronoUnit.SECONDS))
-        .setParameter("ids", events.stream().map(OutboxEvent::getId).toList())
-        .executeUpdate();
+    events.forEach(OutboxEvent::published);
     published.inc(events.size());
     return events.size();
   }

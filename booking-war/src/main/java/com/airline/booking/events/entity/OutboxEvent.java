@@ -18,16 +18,10 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = OutboxEvent.COUNT_UNPUBLISHED,
     query = "select count(e) from OutboxEvent e where e.publishedAt is null")
-@NamedQuery(
-    name = OutboxEvent.MARK_PUBLISHED,
-    query =
-        "update OutboxEvent e set e.publishedAt = :at, e.attempts = e.attempts + 1,"
-            + " e.lastError = null where e.id in :ids")
 public class OutboxEvent {
 
   public static final String UNPUBLISHED = "OutboxEvent.unpublished";
   public static final String COUNT_UNPUBLISHED = "OutboxEvent.countUnpublished";
-  public static final String MARK_PUBLISHED = "OutboxEvent.markPublished";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -64,6 +58,12 @@ public class OutboxEvent {
     this.type = type;
     this.payload = payload;
     this.createdAt = createdAt.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public void published() {
+    publishedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    attempts++;
+    lastError = null;
   }
 
   public void failed(String error) {

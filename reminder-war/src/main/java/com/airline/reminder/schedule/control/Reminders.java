@@ -65,6 +65,7 @@ public class Reminders {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Reminder> schedule(BookingDetails booking, Instant now) {
+    lock(booking.reference());
     Set<ReminderKind> existing = kinds(booking.reference());
     boolean cancelled = existing.contains(ReminderKind.CANCELLATION);
     boolean departed = !booking.departureTime().isAfter(now);
@@ -101,6 +102,7 @@ public class Reminders {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Cancellation cancel(BookingDetails booking, Instant now) {
+    lock(booking.reference());
     List<Long> pending =
         em.createQuery(
                 "SELECT r.id FROM Reminder r WHERE r.bookingReference = :reference"
@@ -132,6 +134,18 @@ public class Reminders {
   }
 
   public record Cancellation(List<Long> cancelled, Reminder mail) {}
+
+  /**
+   * Holds the booking's lock row until the transaction ends: the other events of the booking wait,
+   * then read what this one wrote (their snapshot starts with their first read, after the lock).
+   */
+  private void lock(String reference) {
+    em.createNativeQuery(
+            "INSERT INTO booking_lock (booking_reference) VALUES (?1)"
+                + " ON DUPLICATE KEY UPDATE booking_reference = booking_reference")
+        .setParameter(1, reference)
+        .executeUpdate();
+  }
 
   /** The kinds the booking already has a reminder of. */
   private Set<ReminderKind> kinds(String reference) {
