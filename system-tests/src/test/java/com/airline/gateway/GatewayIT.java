@@ -90,6 +90,20 @@ class GatewayIT {
   }
 
   @Test
+  void head_answersTheHeadersOfAGet() {
+    Airline.start("flights");
+    for (String path : List.of("/api/v1/flights?size=1", "/api/v1/auth/jwks")) {
+      Http.Reply get = gateway.get(path);
+      Http.Reply head = gateway.send("HEAD", path, null);
+      assertEquals(200, head.status(), path);
+      assertEquals(
+          Integer.toString(get.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length),
+          head.header("Content-Length"),
+          path);
+    }
+  }
+
+  @Test
   void internalPaths_areNeverForwarded() {
     Airline.start("flights");
     Http admin = gateway.as(TestUsers.admin(Http.to(Airline.url("auth"))).token());
@@ -102,7 +116,7 @@ class GatewayIT {
           {"POST", "/api/v1/flights/1/%72eservations"},
           {"POST", "/api/v1/flights/1/reservations;x=1"}
         }) {
-      Http.Reply reply = admin.send(call[0], call[1], call[0].equals("POST") ? body : null);
+      Http.Reply reply = admin.send(call[0], call[1], body);
       assertEquals(404, reply.status(), call[0] + " " + call[1] + ": " + reply.body());
       assertEquals("application/problem+json", reply.contentType().split(";")[0]);
     }

@@ -137,6 +137,7 @@ public class Forwarder {
   public CompletableFuture<Response> forward(
       Upstream upstream, URI target, HttpServletRequest incoming, StreamedBody body) {
     String query = incoming.getQueryString();
+    boolean head = "HEAD".equals(incoming.getMethod());
     // built from host and raw path: parsing a URI per request cost more than the rest of it
     BasicHttpRequest request =
         new BasicHttpRequest(
@@ -175,7 +176,7 @@ public class Forwarder {
             new FutureCallback<>() {
               @Override
               public void completed(SimpleHttpResponse upstream) {
-                answer.complete(toResponse(upstream, serviceUrl, origin));
+                answer.complete(toResponse(upstream, serviceUrl, origin, head));
               }
 
               @Override
@@ -206,7 +207,7 @@ public class Forwarder {
   }
 
   private static Response toResponse(
-      SimpleHttpResponse upstream, String serviceUrl, String origin) {
+      SimpleHttpResponse upstream, String serviceUrl, String origin, boolean head) {
     Response.ResponseBuilder response = Response.status(upstream.getCode());
     Set<String> hopByHop =
         connectionOptions(
@@ -230,6 +231,10 @@ public class Forwarder {
     }
     byte[] body = upstream.getBodyBytes();
     if (body == null || body.length == 0) {
+      Header length = upstream.getFirstHeader("Content-Length");
+      if (head && length != null) { // the length a GET would have, as the service said
+        response.header("Content-Length", length.getValue());
+      }
       return response.build();
     }
     return response.entity(body).header("Content-Length", body.length).build();

@@ -171,6 +171,10 @@ public class Checkout {
       if (status != null) {
         return Optional.of(new Outcome(status, booking, true));
       }
+      if (booking.getStatus() == Booking.Status.CANCELLED) {
+        // cancelled by its owner while still PENDING, and the first request never answered
+        return Optional.of(new Outcome(409, booking, true));
+      }
       boolean young = booking.getCreatedAt().isAfter(Instant.now().minus(TWIN_WAIT));
       if (!young || Instant.now().isAfter(deadline)) {
         throw new FlightsUnavailableException(
