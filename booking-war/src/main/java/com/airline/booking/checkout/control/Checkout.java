@@ -82,8 +82,8 @@ public class Checkout {
     }
     Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
     if (created.isEmpty()) {
-      // a twin request with the same key got there first: answer what it answers
-      // gone again: the first request could not reach flights and took its booking back
+      // a twin request with the same key got there first: answer what it answers, or 503 like it
+      // when it could not reach flights and took its booking back
       return replay(userId, key)
           .orElseThrow(() -> new FlightsUnavailableException("flights is unreachable", null));
     }
