@@ -11,6 +11,9 @@ import jakarta.jms.Session;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.util.List;
@@ -38,6 +41,10 @@ class Activation implements Work, ActivationMBean {
   private final RabbitActivationSpec spec;
   private final MessageEndpointFactory factory;
   private final Method onMessage;
+
+  /** The container's, to learn whether a delivery's transaction committed; null without one. */
+  private final TransactionSynchronizationRegistry transactions;
+
   private final Object lock = new Object();
   private final List<MessageEndpoint> endpoints = new CopyOnWriteArrayList<>();
   final AtomicLong delivered = new AtomicLong();
@@ -50,9 +57,13 @@ class Activation implements Work, ActivationMBean {
   private volatile ExecutorService dispatch;
   private ObjectName name;
 
-  Activation(RabbitActivationSpec spec, MessageEndpointFactory factory) {
+  Activation(
+      RabbitActivationSpec spec,
+      MessageEndpointFactory factory,
+      TransactionSynchronizationRegistry transactions) {
     this.spec = spec;
     this.factory = factory;
+    this.transactions = transactions;
     try {
       this.onMessage = MessageListener.class.getMethod("onMessage", jakarta.jms.Message.class);
     } catch (NoSuchMethodException e) {
@@ -212,12 +223,43 @@ class Activation implements Work, ActivationMBean {
     }
   }
 
+  /**
+   * One delivery to the bean, in the transaction the container begins in beforeDelivery and ends in
+   * afterDelivery. Fails when that transaction did not commit: the container only logs a failed
+   * commit, and the message must then come again rather than be acknowledged.
+   */
   void deliver(jakarta.jms.Message message, MessageEndpoint endpoint) throws Exception {
     endpoint.beforeDelivery(onMessage);
+    Outcome outcome = watchTransaction();
     try {
       ((MessageListener) endpoint).onMessage(message);
     } finally {
       endpoint.afterDelivery();
+    }
+    if (outcome != null && !outcome.committed) {
+      throw new IllegalStateException("the bean's transaction did not commit");
+    }
+  }
+
+  /** Learns how the delivery's transaction ends; null when it runs in none. */
+  private Outcome watchTransaction() {
+    if (transactions == null || transactions.getTransactionKey() == null) {
+      return null;
+    }
+    Outcome outcome = new Outcome();
+    transactions.registerInterposedSynchronization(outcome);
+    return outcome;
+  }
+
+  private static final class Outcome implements Synchronization {
+    private volatile boolean committed;
+
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      committed = status == Status.STATUS_COMMITTED;
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -42,7 +43,7 @@ public class RabbitResourceAdapter implements ResourceAdapter {
       throw new NotSupportedException("Not a RabbitActivationSpec: " + spec);
     }
     rabbit.validate();
-    Activation activation = new Activation(rabbit, factory);
+    Activation activation = new Activation(rabbit, factory, transactions());
     activations.put(factory, activation);
     try {
       context.getWorkManager().scheduleWork(activation);
@@ -51,6 +52,21 @@ public class RabbitResourceAdapter implements ResourceAdapter {
       throw e;
     }
     LOG.info(() -> "Consuming from RabbitMQ queue " + rabbit.getQueue() + " for " + factory);
+  }
+
+  /** The container's transaction synchronization registry, or null when it offers none. */
+  private TransactionSynchronizationRegistry transactions() {
+    try {
+      return context.getTransactionSynchronizationRegistry();
+    } catch (RuntimeException e) {
+      LOG.warning(
+          () ->
+              "No transaction synchronization registry: a message is acknowledged when its"
+                  + " delivery returns, even if the bean's transaction then fails to commit ("
+                  + e
+                  + ")");
+      return null;
+    }
   }
 
   @Override

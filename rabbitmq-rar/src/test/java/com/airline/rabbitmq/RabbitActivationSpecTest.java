@@ -157,7 +157,7 @@ class RabbitActivationSpecTest {
     RabbitResourceAdapter adapter = new RabbitResourceAdapter();
     TestBootstrapContext context = new TestBootstrapContext();
     adapter.start(context);
-    TestEndpointFactory mdb = new TestEndpointFactory();
+    TestEndpointFactory mdb = new TestEndpointFactory(context.transactions);
 
     RabbitActivationSpec invalid = valid();
     invalid.setMaxSession("0");

@@ -147,6 +147,29 @@ class RabbitResourceAdapterIT {
   }
 
   @Test
+  void deliveryWhoseTransactionFailsToCommit_isRedelivered_notAcknowledged() throws Exception {
+    RabbitActivationSpec spec = spec(queue);
+    spec.setMaxDeliveries("5");
+    spec.setRedeliveryDelay("100");
+    TestEndpointFactory mdb =
+        activate(spec).failAtCommit(m -> m.body().equals("commit-fails") && m.deliveryCount() == 1);
+
+    publish(queue, "commit-fails", "steady");
+
+    awaitTrue(
+        "commit-fails delivered again", Duration.ofSeconds(10), () -> mdb.received.size() >= 3);
+    Thread.sleep(QUIET.toMillis());
+    assertEquals(
+        List.of(1, 2), mdb.of("commit-fails").stream().map(Received::deliveryCount).toList());
+    assertEquals(1, mdb.of("steady").size());
+    assertEquals(2L, attribute(queue, "Delivered"));
+    assertEquals(1L, attribute(queue, "Failed"));
+
+    adapter.endpointDeactivation(mdb, spec);
+    assertEquals(0, messages(queue), "left in the queue or unacknowledged");
+  }
+
+  @Test
   void messageThatAlwaysFails_isDeadLetteredAfterMaxDeliveries_andDoesNotBlockTheQueue()
       throws Exception {
     RabbitActivationSpec spec = spec(queue);
@@ -387,7 +410,8 @@ class RabbitResourceAdapterIT {
 
     for (int delay = 0; delay <= 40; delay++) {
       RabbitActivationSpec spec = spec(queue);
-      TestEndpointFactory mdb = new TestEndpointFactory().behave(message -> Thread.sleep(20));
+      TestEndpointFactory mdb =
+          new TestEndpointFactory(context.transactions).behave(message -> Thread.sleep(20));
       factories.add(mdb);
       adapter.endpointActivation(mdb, spec);
       Thread.sleep(delay);
@@ -425,7 +449,7 @@ class RabbitResourceAdapterIT {
   /** Activates and waits until every session consumes. */
   private TestEndpointFactory activate(
       RabbitActivationSpec spec, TestEndpointFactory.Behaviour behaviour) throws Exception {
-    TestEndpointFactory mdb = new TestEndpointFactory().behave(behaviour);
+    TestEndpointFactory mdb = new TestEndpointFactory(context.transactions).behave(behaviour);
     factories.add(mdb);
     adapter.endpointActivation(mdb, spec);
     int sessions = Integer.parseInt(spec.getMaxSession());

@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The application server's side of JCA that the adapter uses: a WorkManager running each Work on a
- * thread of its own, nothing else (no transactions, no work contexts).
+ * thread of its own and the registry of the deliveries' transactions (no work contexts).
  */
 final class TestBootstrapContext implements BootstrapContext {
 
   private final ThreadWorkManager workManager = new ThreadWorkManager();
+  final TestTransactions transactions = new TestTransactions();
 
   ThreadWorkManager works() {
     return workManager;
@@ -52,7 +53,7 @@ final class TestBootstrapContext implements BootstrapContext {
 
   @Override
   public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
-    return null;
+    return transactions;
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.transaction.xa.XAResource;
 
 /**
@@ -54,6 +55,20 @@ final class TestEndpointFactory implements MessageEndpointFactory {
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile Behaviour behaviour = message -> {};
+  private final TestTransactions transactions;
+
+  /** Deliveries whose transaction the container rolls back at commit, after onMessage returned. */
+  private volatile Predicate<Received> failsAtCommit = message -> false;
+
+  TestEndpointFactory(TestTransactions transactions) {
+    this.transactions = transactions;
+  }
+
+  TestEndpointFactory failAtCommit(Predicate<Received> which) {
+    this.failsAtCommit = which;
+    return this;
+  }
+
   private volatile boolean unavailable;
 
   TestEndpointFactory behave(Behaviour behaviour) {
@@ -120,6 +135,7 @@ final class TestEndpointFactory implements MessageEndpointFactory {
     private final int id;
     private final AtomicInteger inside = new AtomicInteger();
     private volatile boolean before;
+    private volatile Received last;
     volatile boolean released;
 
     TestEndpoint(int id) {
@@ -138,6 +154,8 @@ final class TestEndpointFactory implements MessageEndpointFactory {
         violations.add("beforeDelivery for " + method);
       }
       before = true;
+      last = null;
+      transactions.begin();
     }
 
     @Override
@@ -169,6 +187,7 @@ final class TestEndpointFactory implements MessageEndpointFactory {
           throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         received.add(attempt);
+        last = attempt;
       } finally {
         inFlight.decrementAndGet();
         inside.decrementAndGet();
@@ -181,6 +200,7 @@ final class TestEndpointFactory implements MessageEndpointFactory {
         violations.add("afterDelivery without beforeDelivery on endpoint " + id);
       }
       before = false;
+      transactions.end(last != null && !failsAtCommit.test(last));
     }
 
     @Override
