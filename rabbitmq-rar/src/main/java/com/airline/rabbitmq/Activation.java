@@ -270,6 +270,23 @@ class Activation implements Work, ActivationMBean {
     }
   }
 
+  /**
+   * A failed delivery's wait before it is put back. An interrupt ends the wait only: the client
+   * interrupts a delivery that outlasts deliveryTimeout, and that says nothing about the
+   * activation.
+   */
+  void delay(long millis) {
+    synchronized (lock) {
+      if (!stopped && !broken && millis > 0) {
+        try {
+          lock.wait(millis);
+        } catch (InterruptedException e) {
+          // this delivery is over; the next one on this thread starts uninterrupted
+        }
+      }
+    }
+  }
+
   /** Waits, unless stopped meanwhile; false when stopped. */
   boolean pause(long millis) {
     synchronized (lock) {

@@ -69,19 +69,24 @@ class Delivery implements MessageListener {
     } else {
       LOG.warning(
           () -> "Message " + id + " failed (delivery " + attempt + " of " + limit + "): " + why);
-      activation.pause(activation.spec().redeliveryDelayMillis());
+      activation.delay(activation.spec().redeliveryDelayMillis());
     }
     try {
       // requeued: the quorum queue counts the return, and dead-letters it past the limit
-      channel().basicReject(((RMQMessage) message).getRabbitDeliveryTag(), true);
+      channelOf(session).basicReject(((RMQMessage) message).getRabbitDeliveryTag(), true);
     } catch (Exception e) {
       LOG.warning(() -> "Cannot put message " + id + " back, reconnecting: " + e);
       activation.markBroken(); // a new connection gets it back from the broker
     }
   }
 
-  private Channel channel() throws ReflectiveOperationException {
-    return (Channel) CHANNEL.invoke(session);
+  /** The AMQP channel under a session of the RabbitMQ JMS client. */
+  static Channel channelOf(Session session) {
+    try {
+      return (Channel) CHANNEL.invoke(session);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot reach the channel of " + session, e);
+    }
   }
 
   private static Method channelAccessor() {

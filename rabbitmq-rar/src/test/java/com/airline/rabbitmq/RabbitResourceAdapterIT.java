@@ -170,6 +170,41 @@ class RabbitResourceAdapterIT {
   }
 
   @Test
+  void deliveryOutlastingTheTimeout_comesAgain_andConsumingGoesOn() throws Exception {
+    RabbitActivationSpec spec = spec(queue);
+    spec.setMaxSession("1");
+    spec.setDeliveryTimeout("500");
+    spec.setRedeliveryDelay("100");
+    TestEndpointFactory mdb =
+        activate(
+            spec,
+            message -> {
+              if (message.body().equals("slow") && message.deliveryCount() == 1) {
+                // busy, deaf to the client's interrupt (as a blocking call can be)
+                long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+                while (System.nanoTime() < end) {
+                  Thread.onSpinWait();
+                }
+              }
+            });
+
+    publish(queue, "slow", "after");
+
+    awaitTrue(
+        "slow delivered again and after delivered",
+        Duration.ofSeconds(20),
+        () -> mdb.of("slow").size() >= 2 && !mdb.of("after").isEmpty());
+    assertEquals(List.of(1, 2), mdb.of("slow").stream().map(Received::deliveryCount).toList());
+    awaitTrue(
+        "consuming again",
+        Duration.ofSeconds(10),
+        () -> (Integer) attribute(queue, "Consumers") == 1);
+
+    adapter.endpointDeactivation(mdb, spec);
+    assertEquals(0, messages(queue), "left in the queue or unacknowledged");
+  }
+
+  @Test
   void messageThatAlwaysFails_isDeadLetteredAfterMaxDeliveries_andDoesNotBlockTheQueue()
       throws Exception {
     RabbitActivationSpec spec = spec(queue);
