@@ -8,6 +8,13 @@ import com.airline.it.Airline;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +63,31 @@ class RolesIT {
     assertEquals(false, created.json().getBoolean("builtIn"));
     assertEquals(
         409, admin.post("/api/v1/roles", json("name", name, "description", "again")).status());
+  }
+
+  @Test
+  void create_racingTheSameName_one201_the_others409() throws Exception {
+    String name = uniqueRole();
+    Http admin = auth.as(TestUsers.admin(auth).token());
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<Integer>> replies = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(
+            pool.submit(
+                () ->
+                    admin
+                        .post("/api/v1/roles", json("name", name, "description", "raced"))
+                        .status()));
+      }
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      for (Future<Integer> reply : replies) {
+        statuses.merge(reply.get(), 1, Integer::sum);
+      }
+      assertEquals(Map.of(201, 1, 409, 5), statuses);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,11 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     }
     if (causedBy(exception, JsonbException.class)) {
       return problem(400, "The request body is not valid JSON of the expected shape.").build();
+    }
+    if (causedBy(exception, SQLIntegrityConstraintViolationException.class)
+        || concurrentlyChanged(exception)) {
+      // a concurrent write won a race that the checks before it could not see
+      return problem(409, "The request conflicts with the current state of the data.").build();
     }
     String requestId = RequestIds.of(request);
     LOG.log(Level.SEVERE, "Request " + requestId + " failed", exception);
@@ -67,6 +73,19 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
   private Response.ResponseBuilder problem(int status, String detail) {
     return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request)).response();
+  }
+
+  /**
+   * A row changed by another request between this one's read and its write (JPA's version check, at
+   * flush or commit, wrapped in the transaction's exceptions).
+   */
+  private static boolean concurrentlyChanged(Throwable throwable) {
+    for (Throwable t = throwable; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {

@@ -27,7 +27,8 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
     if (exception instanceof WebApplicationException web) {
       return fromWebApplication(web);
     }
-    if (causedBy(exception, SQLIntegrityConstraintViolationException.class)) {
+    if (causedBy(exception, SQLIntegrityConstraintViolationException.class)
+        || concurrentlyChanged(exception)) {
       // a concurrent write won a race that the checks before it could not see
       return problem(409, "The request conflicts with the current state of the data.").build();
     }
@@ -72,6 +73,19 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
 
   private Response.ResponseBuilder problem(int status, String detail) {
     return Problem.of(status, detail, request.getRequestURI(), RequestIds.of(request)).response();
+  }
+
+  /**
+   * A row changed by another request between this one's read and its write (JPA's version check, at
+   * flush or commit, wrapped in the transaction's exceptions).
+   */
+  private static boolean concurrentlyChanged(Throwable throwable) {
+    for (Throwable t = throwable; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {

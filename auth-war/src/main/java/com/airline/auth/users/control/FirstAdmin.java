@@ -52,7 +52,12 @@ public class FirstAdmin {
         .getResultStream()
         .findFirst()
         .ifPresentOrElse(
-            existing -> existing.replaceRoles(roles),
+            existing -> {
+              // whoever signed up with this address before must not become admin with their own
+              // password: the account takes the configured one
+              existing.changePasswordHash(passwords.hash(password.get()));
+              existing.replaceRoles(roles);
+            },
             () ->
                 em.persist(
                     new User(email, "Administrator", passwords.hash(password.get()), roles)));

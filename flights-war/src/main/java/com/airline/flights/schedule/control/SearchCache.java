@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SearchCache {
 
-  private record Entry(String json, long expiresAt) {}
+  /** A page, and the catalogue generation it was read in: any write since makes it stale. */
+  private record Entry(String json, long expiresAt, long generation) {}
 
   private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -73,7 +74,7 @@ public class SearchCache {
   public String page(SearchQuery query) {
     long now = System.nanoTime();
     Entry entry = pages.get(query);
-    if (entry != null && now - entry.expiresAt() < 0) {
+    if (entry != null && now - entry.expiresAt() < 0 && entry.generation() == generation.get()) {
       return entry.json();
     }
     long before = generation.get();
@@ -81,9 +82,8 @@ public class SearchCache {
     if (pages.size() >= maxEntries) {
       pages.clear(); // crude, but bounded; the TTL is short anyway
     }
-    if (generation.get() == before) {
-      pages.put(query, new Entry(json, now + ttl.toNanos()));
-    }
+    // a write during the search (and its clear) makes the entry stale at once, even if put after
+    pages.put(query, new Entry(json, now + ttl.toNanos(), before));
     return json;
   }
 

@@ -153,8 +153,10 @@ public class Flight {
     if (seats < 0 || availableSeats + seats > totalSeats) {
       throw new IllegalStateException("cannot give back " + seats + " seats");
     }
-    availableSeats += seats;
-    touch();
+    if (seats > 0) { // a replayed release gives nothing back and changes nothing
+      availableSeats += seats;
+      touch();
+    }
   }
 
   private void touch() {
