@@ -276,30 +276,30 @@ class Activation implements Work, ActivationMBean {
    * activation.
    */
   void delay(long millis) {
-    synchronized (lock) {
-      if (!stopped && !broken && millis > 0) {
-        try {
-          lock.wait(millis);
-        } catch (InterruptedException e) {
-          // this delivery is over; the next one on this thread starts uninterrupted
-        }
-      }
-    }
+    await(millis);
   }
 
-  /** Waits, unless stopped meanwhile; false when stopped. */
+  /** Waits, unless stopped meanwhile; false when stopped (an interrupt stops the activation). */
   boolean pause(long millis) {
+    if (!await(millis)) {
+      Thread.currentThread().interrupt();
+      stopped = true;
+    }
+    return !stopped;
+  }
+
+  /** Waits unless stopped or broken meanwhile; false when interrupted. */
+  private boolean await(long millis) {
     synchronized (lock) {
       if (!stopped && !broken && millis > 0) {
         try {
           lock.wait(millis);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          stopped = true;
+          return false;
         }
       }
     }
-    return !stopped;
+    return true;
   }
 
   private synchronized void disconnect() {

@@ -81,7 +81,7 @@ class Delivery implements MessageListener {
   }
 
   /** The AMQP channel under a session of the RabbitMQ JMS client. */
-  static Channel channelOf(Session session) {
+  private static Channel channelOf(Session session) {
     try {
       return (Channel) CHANNEL.invoke(session);
     } catch (ReflectiveOperationException e) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -80,17 +81,16 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
    * flush or commit, wrapped in the transaction's exceptions).
    */
   private static boolean concurrentlyChanged(Throwable throwable) {
-    for (Throwable t = throwable; t != null; t = t.getCause()) {
-      if (t.getClass().getSimpleName().equals("OptimisticLockException")) {
-        return true;
-      }
-    }
-    return false;
+    return causedBy(throwable, t -> t.getClass().getSimpleName().equals("OptimisticLockException"));
   }
 
   private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {
+    return causedBy(throwable, type::isInstance);
+  }
+
+  private static boolean causedBy(Throwable throwable, Predicate<Throwable> test) {
     for (Throwable t = throwable; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
+      if (test.test(t)) {
         return true;
       }
     }
