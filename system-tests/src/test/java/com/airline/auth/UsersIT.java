@@ -9,7 +9,18 @@ import com.airline.it.Airline;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -179,6 +190,62 @@ class UsersIT {
         auth.as(user.token())
             .put("/api/v1/users/" + user.id() + "/roles", jsonArray("ADMIN"))
             .status());
+  }
+
+  /**
+   * Every admin demoted at once, each by another request: one of them stays admin. The admin token
+   * used keeps ADMIN in its groups throughout (roles are read from tokens), so it puts every role
+   * back afterwards.
+   */
+  @Test
+  void putRoles_demotingEveryAdminAtOnce_leavesExactlyOne() throws Exception {
+    Http admin = auth.as(TestUsers.admin(auth).token());
+    TestUsers.withRoles(auth, "ADMIN");
+    TestUsers.withRoles(auth, "ADMIN", "SUPPORT");
+    Map<String, JsonArray> admins = admins(admin);
+    assertTrue(admins.size() >= 3, admins.toString());
+    ExecutorService pool = Executors.newFixedThreadPool(admins.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> replies = new ArrayList<>();
+      for (String id : admins.keySet()) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return admin.put("/api/v1/users/" + id + "/roles", jsonArray("USER")).status();
+                }));
+      }
+      start.countDown();
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      for (Future<Integer> reply : replies) {
+        statuses.merge(reply.get(), 1, Integer::sum);
+      }
+      assertEquals(Map.of(200, admins.size() - 1, 409, 1), statuses);
+      assertEquals(1, admins(admin).size());
+    } finally {
+      pool.shutdownNow();
+      admins.forEach((id, roles) -> admin.put("/api/v1/users/" + id + "/roles", roles));
+    }
+    assertEquals(admins.keySet(), admins(admin).keySet());
+  }
+
+  /** Every user holding ADMIN, with their roles. */
+  private static Map<String, JsonArray> admins(Http admin) {
+    Map<String, JsonArray> admins = new TreeMap<>();
+    for (int page = 0; ; page++) {
+      JsonObject reply = admin.get("/api/v1/users?size=100&page=" + page).json();
+      for (JsonValue item : reply.getJsonArray("items")) {
+        JsonObject user = item.asJsonObject();
+        JsonArray roles = user.getJsonArray("roles");
+        if (roles.contains(Json.createValue("ADMIN"))) {
+          admins.put(user.getString("id"), roles);
+        }
+      }
+      if (page + 1 >= reply.getInt("totalPages")) {
+        return admins;
+      }
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.airline.auth.users.control;
 
+import com.airline.auth.problem.Problem;
 import com.airline.auth.roles.entity.Role;
 import com.airline.auth.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,17 @@ public class Accounts {
 
   public User create(String email, String name, String passwordHash) {
     String normalized = User.normalizeEmail(email);
+    if (normalized.length() > User.EMAIL_LENGTH) { // a few letters grow when lower-cased (İ)
+      throw new BadRequestException(
+          Problem.of(400, "The request has invalid fields.", null, null)
+              .withErrors(
+                  List.of(
+                      new Problem.FieldError(
+                          "email",
+                          "must be at most " + User.EMAIL_LENGTH + " characters in lower case")))
+              .response()
+              .build());
+    }
     if (!em.createNamedQuery(User.FIND_BY_EMAIL, User.class)
         .setParameter("email", normalized)
         .getResultList()
@@ -66,18 +78,24 @@ public class Accounts {
     return found;
   }
 
-  /** There is always one admin left: nobody can lock the platform out of its own administration. */
+  /**
+   * There is always one admin left: nobody can lock the platform out of its own administration. The
+   * count locks the admins' role rows until the transaction ends and reads what is committed, so
+   * two admins taking each other's role at once are counted one after the other.
+   */
   public void requireAnotherAdmin(User user) {
-    if (user.hasRole("ADMIN") && adminCount() <= 1) {
+    if (user.hasRole("ADMIN") && lockedAdminCount() <= 1) {
       throw new ClientErrorException(
           "This is the last admin; make another admin first.", Response.Status.CONFLICT);
     }
   }
 
-  private long adminCount() {
-    return em.createNamedQuery(User.COUNT_BY_ROLE, Long.class)
-        .setParameter("role", "ADMIN")
-        .getSingleResult();
+  private long lockedAdminCount() {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT COUNT(*) FROM user_role WHERE role_name = 'ADMIN' FOR UPDATE")
+                .getSingleResult())
+        .longValue();
   }
 
   private static ClientErrorException emailTaken() {

@@ -44,6 +44,9 @@ public class User {
   public static final String COUNT_BY_EMAIL_PREFIX = "User.countByEmailPrefix";
   public static final String COUNT_BY_ROLE = "User.countByRole";
 
+  /** The longest e-mail the column holds, lower-cased. */
+  public static final int EMAIL_LENGTH = 254;
+
   @Id
   @Column(name = "id", length = 36)
   private String id;
