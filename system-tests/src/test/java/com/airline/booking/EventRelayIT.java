@@ -172,6 +172,20 @@ class EventRelayIT {
     }
   }
 
+  @Test
+  void outbox_deletesEventsPublishedLongerAgoThanTheRetention_only() throws Exception {
+    Row old = insert("booking.created");
+    Row recent = insert("booking.created");
+    awaitTrue(
+        () -> published(old.eventId()) && published(recent.eventId()), Duration.ofSeconds(10));
+    // as if published eight and six days ago: the retention is seven
+    publishedDaysAgo(old.eventId(), 8);
+    publishedDaysAgo(recent.eventId(), 6);
+
+    awaitTrue(() -> !exists(old.eventId()), Duration.ofSeconds(25)); // pruned every 10 s
+    assertTrue(exists(recent.eventId()), "an event published six days ago was deleted");
+  }
+
   // --- the outbox, written as booking's Outbox writes it
 
   record Row(String eventId, String type, String payload) {}
@@ -212,6 +226,32 @@ class EventRelayIT {
       c.commit();
     }
     return rows;
+  }
+
+  private static void publishedDaysAgo(String eventId, int days) throws SQLException {
+    try (var c = Airline.database("booking");
+        PreparedStatement backdate =
+            c.prepareStatement(
+                "UPDATE outbox_event SET published_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
+                    + " WHERE event_id = ?")) {
+      backdate.setInt(1, days);
+      backdate.setString(2, eventId);
+      assertEquals(1, backdate.executeUpdate());
+    }
+  }
+
+  private static boolean exists(String eventId) {
+    try (var c = Airline.database("booking");
+        PreparedStatement select =
+            c.prepareStatement("SELECT COUNT(*) FROM outbox_event WHERE event_id = ?")) {
+      select.setString(1, eventId);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == 1;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static boolean published(String eventId) {

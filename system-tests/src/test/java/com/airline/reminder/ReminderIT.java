@@ -291,6 +291,41 @@ class ReminderIT {
     throw new AssertionError("no failed attempt recorded for " + reference);
   }
 
+  @Test
+  void consumedEvents_areForgottenAfterTheRetention_only() throws Exception {
+    Instant departure = Instant.now().plus(10, ChronoUnit.DAYS);
+    List<String> ids = publishCreated(2, departure);
+    awaitAllConsumed(ids);
+    try (Connection db = Airline.database("reminder");
+        PreparedStatement backdate =
+            db.prepareStatement(
+                "UPDATE processed_event SET received_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
+                    + " WHERE event_id = ?");
+        PreparedStatement count =
+            db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
+      // as if consumed 31 and 29 days ago: the retention is 30
+      for (int i = 0; i < 2; i++) {
+        backdate.setInt(1, i == 0 ? 31 : 29);
+        backdate.setString(2, ids.get(i));
+        assertEquals(1, backdate.executeUpdate());
+      }
+      Instant deadline = Instant.now().plusSeconds(25); // forgotten every 10 s
+      while (kept(count, ids.get(0))) {
+        assertTrue(Instant.now().isBefore(deadline), "an event consumed 31 days ago is still kept");
+        Thread.sleep(200);
+      }
+      assertTrue(kept(count, ids.get(1)), "an event consumed 29 days ago was forgotten");
+    }
+  }
+
+  private static boolean kept(PreparedStatement count, String eventId) throws Exception {
+    count.setString(1, eventId);
+    try (ResultSet rs = count.executeQuery()) {
+      rs.next();
+      return rs.getInt(1) == 1;
+    }
+  }
+
   /** Waits until the event's id is in processed_event. */
   static void awaitConsumed(String eventId) throws Exception {
     awaitAllConsumed(List.of(eventId));

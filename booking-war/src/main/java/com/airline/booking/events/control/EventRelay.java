@@ -79,8 +79,11 @@ public class EventRelay {
   // the AMQP connection under `connection`: tells whether the broker closed it
   private com.rabbitmq.client.Connection amqp;
 
-  /** Publishes up to max unpublished events, oldest first; answers how many the broker took. */
-  @Transactional
+  /**
+   * Publishes up to max unpublished events, oldest first; answers how many the broker took. In a
+   * transaction of its own whatever the caller's: a batch is marked published as soon as it is.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public synchronized int publishPending(int max) {
     @SuppressWarnings("unchecked")
     List<OutboxEvent> events =

@@ -2,6 +2,7 @@ package com.airline.booking.events.control;
 
 import com.airline.booking.checkout.entity.Booking;
 import com.airline.booking.events.entity.OutboxEvent;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** Writes booking events into the outbox, in the caller's transaction: both commit or neither. */
 @ApplicationScoped
@@ -25,6 +27,9 @@ public class Outbox {
   public static final String CANCELLED = "booking.cancelled";
 
   @PersistenceContext EntityManager em;
+
+  @Resource(lookup = "jdbc/airline")
+  DataSource db;
 
   private static final String INSERT =
       "INSERT INTO outbox_event (event_id, type, payload, created_at, attempts)"
@@ -58,6 +63,31 @@ public class Outbox {
       insert.setString(3, event.getPayload());
       insert.setTimestamp(4, Timestamp.from(event.getCreatedAt()));
       insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes up to max events published before the given time; answers how many. One autocommitted
+   * statement at READ COMMITTED: at REPEATABLE READ its range scan would lock the gap that new
+   * (unpublished) rows go into, and every booking's confirmation would wait for it.
+   */
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
+  public int prune(Instant publishedBefore, int max) {
+    try (Connection connection = db.getConnection()) {
+      connection.setAutoCommit(true);
+      int isolation = connection.getTransactionIsolation();
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try (PreparedStatement delete =
+          connection.prepareStatement(
+              "DELETE FROM outbox_event WHERE published_at < ? ORDER BY published_at LIMIT ?")) {
+        delete.setTimestamp(1, Timestamp.from(publishedBefore));
+        delete.setInt(2, max);
+        return delete.executeUpdate();
+      } finally {
+        connection.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Pruning the outbox failed: " + e.getMessage(), e);
     }
   }
 

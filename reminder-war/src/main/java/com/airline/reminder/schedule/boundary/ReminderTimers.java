@@ -42,6 +42,9 @@ public class ReminderTimers {
   /** Longer than any SMTP exchange can take with the mail session's timeouts. */
   private static final Duration INTERRUPTED = Duration.ofMinutes(2);
 
+  private static final int FORGET_BATCH = 1_000;
+  private static final int FORGET_RUNS = 10;
+
   @Resource TimerService timerService;
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject ReminderTimers self;
@@ -49,6 +52,10 @@ public class ReminderTimers {
   @Inject
   @ConfigProperty(name = "reminder.timers.horizon")
   Duration horizon;
+
+  @Inject
+  @ConfigProperty(name = "reminder.processed-events.retention")
+  Duration eventRetention;
 
   @Inject Dispatch dispatch;
   @Inject MailThreads mailThreads;
@@ -154,6 +161,27 @@ public class ReminderTimers {
                 + " still armed); "
                 + interrupted
                 + " interrupted while sending marked FAILED");
+  }
+
+  /**
+   * Every 10 s: forgets events consumed longer than reminder.processed-events.retention ago, a
+   * bounded number per run so that a large backlog is worked off in steps.
+   */
+  @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+  void forgetOldEvents() {
+    if (!startup.ready()) {
+      return;
+    }
+    try {
+      Instant before = Instant.now().minus(eventRetention);
+      for (int run = 0;
+          run < FORGET_RUNS && store.forgetEvents(before, FORGET_BATCH) == FORGET_BATCH;
+          run++) {
+        // a full batch: more may be waiting
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Forgetting old events failed, next in 10 s: " + e);
+    }
   }
 
   /**

@@ -214,6 +214,31 @@ public class ReminderStore {
    * would cost three more round trips (SET autocommit, COMMIT, SET autocommit) and more CPU than
    * the statement. These run for every mail.
    */
+  /**
+   * Forgets up to max events consumed before the given time: their redeliveries are long over, and
+   * booking deletes them from its outbox sooner. One autocommitted statement at READ COMMITTED: at
+   * REPEATABLE READ its range scan would lock the gap that new events' rows go into.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  public int forgetEvents(Instant receivedBefore, int max) {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(true);
+      int isolation = c.getTransactionIsolation();
+      c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      try (PreparedStatement delete =
+          c.prepareStatement(
+              "DELETE FROM processed_event WHERE received_at < ? ORDER BY received_at LIMIT ?")) {
+        delete.setTimestamp(1, Timestamp.from(receivedBefore));
+        delete.setInt(2, max);
+        return delete.executeUpdate();
+      } finally {
+        c.setTransactionIsolation(isolation);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The reminder database failed", e);
+    }
+  }
+
   private int update(String sql, Object... parameters) {
     try (Connection c = db.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
