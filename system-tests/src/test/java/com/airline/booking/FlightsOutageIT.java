@@ -70,8 +70,8 @@ class FlightsOutageIT {
         0, count("SELECT COUNT(*) FROM booking WHERE seats_held AND flight_id = " + flight));
 
     // Leaves booking as the next tests expect it: its circuit to flights, opened by the outage,
-    // closed
-    // again, so that a cancellation gives its seats back at once (not through the settlement).
+    // closed again, so that a cancellation gives its seats back at once (not through the
+    // settlement).
     await(
         () -> {
           Http.Reply booked = BookingIT.book(as, flight, 1);
