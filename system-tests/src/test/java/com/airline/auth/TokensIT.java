@@ -14,11 +14,16 @@ import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +81,61 @@ class TokensIT {
     rsa.initVerify(key);
     rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
     assertTrue(rsa.verify(url.decode(parts[2])));
+  }
+
+  /**
+   * A new JWT_PRIVATE_KEY signs nobody out: an instance with another key beside this run's (as in a
+   * rolling change), and both keys are published by both and accepted by the services, also after
+   * the instance with the new key has stopped (the tokens it signed are still valid).
+   */
+  @Test
+  void aNewSigningKey_signsNobodyOut_bothKeysStayPublished() throws Exception {
+    String before = TestUsers.signUp(auth).token();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    String newKey =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder()
+                .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    Http booking = Http.to(Airline.start("booking"));
+    String after;
+    try {
+      Http second = Http.to(Airline.startSecondAuth(Map.of("JWT_PRIVATE_KEY", newKey)));
+      TestUser user = TestUsers.signUp(second);
+      after = user.token();
+      Set<String> both = Set.of(kid(before), kid(after));
+      assertEquals(2, both.size(), "the second instance signs with its own key");
+
+      assertEquals(both, kids(second));
+      awaitTrue(() -> kids(auth).equals(both), "the first instance publishes the new key too");
+      awaitTrue(
+          () -> booking.as(after).get("/api/v1/bookings").status() == 200,
+          "booking accepts a token signed with the new key");
+      assertEquals(200, booking.as(before).get("/api/v1/bookings").status());
+    } finally {
+      Airline.stopSecondAuth();
+    }
+    assertTrue(kids(auth).contains(kid(after)), "the new key is still published");
+    assertEquals(200, booking.as(after).get("/api/v1/bookings").status());
+  }
+
+  private static String kid(String token) {
+    return Tokens.header(token).getString("kid");
+  }
+
+  private static Set<String> kids(Http auth) {
+    return auth.get("/api/v1/auth/jwks").json().getJsonArray("keys").stream()
+        .map(key -> key.asJsonObject().getString("kid"))
+        .collect(Collectors.toSet());
+  }
+
+  private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!condition.getAsBoolean()) {
+      assertTrue(Instant.now().isBefore(deadline), "not within 30 s: " + what);
+      Thread.sleep(500);
+    }
   }
 
   @Test

@@ -178,9 +178,10 @@ class EventRelayIT {
     Row recent = insert("booking.created");
     awaitTrue(
         () -> published(old.eventId()) && published(recent.eventId()), Duration.ofSeconds(10));
-    // as if published eight and six days ago: the retention is seven
-    publishedDaysAgo(old.eventId(), 8);
+    // as if published six and eight days ago, in that order (a pruning in between must not find
+    // the first still new): the retention is seven
     publishedDaysAgo(recent.eventId(), 6);
+    publishedDaysAgo(old.eventId(), 8);
 
     awaitTrue(() -> !exists(old.eventId()), Duration.ofSeconds(25)); // pruned every 10 s
     assertTrue(exists(recent.eventId()), "an event published six days ago was deleted");

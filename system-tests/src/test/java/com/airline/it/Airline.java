@@ -87,6 +87,7 @@ public final class Airline {
   public static final long STRICT_SIGN_IN_LIMIT = 3;
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
+  private static final Path SECOND_AUTH_HOME = HOME.resolve("second-auth");
   private static List<URI> strictGateways;
 
   private Airline() {}
@@ -139,6 +140,27 @@ public final class Airline {
       strictGateways = starting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
     }
     return strictGateways;
+  }
+
+  /**
+   * A second auth instance beside the run's own, on the same database, with these settings (a
+   * signing key of its own, say); stop it with {@link #stopSecondAuth}, else the run's end does.
+   */
+  public static synchronized URI startSecondAuth(Map<String, String> settings) {
+    start("auth"); // which also registers the shutdown hook that stops this one
+    int hazelcast = BASE - 1080 + 100;
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("AIRLINE_HOME", SECOND_AUTH_HOME.toString());
+    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-second-auth");
+    env.put("AUTH_PORT", Integer.toString(BASE + 10));
+    env.put("AUTH_HAZELCAST_PORT", Integer.toString(hazelcast));
+    env.put("AUTH_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
+    launcher("up", List.of("auth"), env);
+    return URI.create("http://127.0.0.1:" + (BASE + 10));
+  }
+
+  public static synchronized void stopSecondAuth() {
+    launcher("down", List.of("auth"), Map.of("AIRLINE_HOME", SECOND_AUTH_HOME.toString()));
   }
 
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
@@ -196,6 +218,9 @@ public final class Airline {
     try {
       for (Path home : STRICT_HOMES) {
         launcher("down", List.of("gateway"), Map.of("AIRLINE_HOME", home.toString()));
+      }
+      if (Files.isDirectory(SECOND_AUTH_HOME)) {
+        stopSecondAuth();
       }
       launcher("down", List.copyOf(STARTED));
     } finally {

@@ -303,8 +303,9 @@ class ReminderIT {
                     + " WHERE event_id = ?");
         PreparedStatement count =
             db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-      // as if consumed 31 and 29 days ago: the retention is 30
-      for (int i = 0; i < 2; i++) {
+      // as if consumed 29 and 31 days ago, in that order (a run in between must not find the
+      // first still new): the retention is 30
+      for (int i = 1; i >= 0; i--) {
         backdate.setInt(1, i == 0 ? 31 : 29);
         backdate.setString(2, ids.get(i));
         assertEquals(1, backdate.executeUpdate());

@@ -1,6 +1,5 @@
 package com.airline.auth.tokens.boundary;
 
-import com.airline.auth.tokens.control.Jwt;
 import com.airline.auth.tokens.control.SigningKeys;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -27,9 +26,8 @@ public class JwksResource {
   @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject keySet() {
-    SigningKeys.ActiveKey key = signingKeys.active();
-    return JSON.createObjectBuilder()
-        .add("keys", JSON.createArrayBuilder().add(Jwt.jwk(key.publicKey(), key.kid())))
-        .build();
+    var keys = JSON.createArrayBuilder();
+    signingKeys.published().forEach(keys::add);
+    return JSON.createObjectBuilder().add("keys", keys).build();
   }
 }

@@ -34,6 +34,7 @@ public class TokenIssuer {
 
   public IssuedToken issue(String subject, String upn, Collection<String> groups) {
     SigningKeys.ActiveKey key = signingKeys.active();
+    signingKeys.used();
     long now = Instant.now().getEpochSecond();
     JsonObject header =
         JSON.createObjectBuilder()

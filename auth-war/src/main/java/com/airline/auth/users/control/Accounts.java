@@ -33,7 +33,8 @@ public class Accounts {
 
   public User create(String email, String name, String passwordHash) {
     String normalized = User.normalizeEmail(email);
-    if (normalized.length() > User.EMAIL_LENGTH) { // a few letters grow when lower-cased (İ)
+    // a few letters grow when lower-cased (İ); the column counts characters, not UTF-16 units
+    if (normalized.codePointCount(0, normalized.length()) > User.EMAIL_LENGTH) {
       throw new BadRequestException(
           Problem.of(400, "The request has invalid fields.", null, null)
               .withErrors(

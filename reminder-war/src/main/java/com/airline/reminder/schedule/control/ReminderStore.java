@@ -210,14 +210,10 @@ public class ReminderStore {
   }
 
   /**
-   * One statement on a connection of its own, committed on its own: a JTA transaction around it
-   * would cost three more round trips (SET autocommit, COMMIT, SET autocommit) and more CPU than
-   * the statement. These run for every mail.
-   */
-  /**
-   * Forgets up to max events consumed before the given time: their redeliveries are long over, and
-   * booking deletes them from its outbox sooner. One autocommitted statement at READ COMMITTED: at
-   * REPEATABLE READ its range scan would lock the gap that new events' rows go into.
+   * Forgets up to max events consumed before the given time: a redelivery of one of them would be
+   * consumed again (its reminders, already written, are not written twice). One autocommitted
+   * statement at READ COMMITTED: at REPEATABLE READ its range scan would lock the gap that new
+   * events' rows go into.
    */
   @Transactional(TxType.NOT_SUPPORTED)
   public int forgetEvents(Instant receivedBefore, int max) {
@@ -239,6 +235,11 @@ public class ReminderStore {
     }
   }
 
+  /**
+   * One statement on a connection of its own, committed on its own: a JTA transaction around it
+   * would cost three more round trips (SET autocommit, COMMIT, SET autocommit) and more CPU than
+   * the statement. These run for every mail.
+   */
   private int update(String sql, Object... parameters) {
     try (Connection c = db.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
