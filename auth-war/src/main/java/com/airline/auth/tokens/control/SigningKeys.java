@@ -44,6 +44,12 @@ public class SigningKeys {
   /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
+  /** A key's last use is written at most this often (its JWK stays published this much longer). */
+  private static final Duration NOTE_USE_EVERY = Duration.ofMinutes(1);
+
+  /** The published keys are read from the database at most this often. */
+  private static final Duration PUBLISHED_FOR = Duration.ofSeconds(10);
+
   public record ActiveKey(String kid, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {}
 
   @Inject
@@ -51,12 +57,6 @@ public class SigningKeys {
   Optional<String> configuredKey;
 
   @PersistenceContext EntityManager em;
-
-  /** A key's last use is written at most this often (its JWK stays published this much longer). */
-  private static final Duration NOTE_USE_EVERY = Duration.ofMinutes(1);
-
-  /** The published keys are read from the database at most this often. */
-  private static final Duration PUBLISHED_FOR = Duration.ofSeconds(10);
 
   @Inject
   @ConfigProperty(name = "jwt.ttl-seconds")
