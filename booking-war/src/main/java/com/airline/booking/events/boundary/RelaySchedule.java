@@ -24,7 +24,6 @@ public class RelaySchedule {
   private static final Logger LOG = Logger.getLogger(RelaySchedule.class.getName());
 
   @Inject EventRelay relay;
-
   @Inject BookingStartup startup;
 
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
