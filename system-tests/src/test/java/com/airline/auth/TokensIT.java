@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Await;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
@@ -18,11 +19,11 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,9 +109,13 @@ class TokensIT {
       assertEquals(2, both.size(), "the second instance signs with its own key");
 
       assertEquals(both, kids(second));
-      awaitTrue(() -> kids(auth).equals(both), "the first instance publishes the new key too");
-      awaitTrue(
+      Await.until(
+          () -> kids(auth).equals(both),
+          Duration.ofSeconds(30),
+          "the first instance publishes the new key too");
+      Await.until(
           () -> booking.as(after).get("/api/v1/bookings").status() == 200,
+          Duration.ofSeconds(30),
           "booking accepts a token signed with the new key");
       assertEquals(200, booking.as(before).get("/api/v1/bookings").status());
     } finally {
@@ -128,14 +133,6 @@ class TokensIT {
     return auth.get("/api/v1/auth/jwks").json().getJsonArray("keys").stream()
         .map(key -> key.asJsonObject().getString("kid"))
         .collect(Collectors.toSet());
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) throws Exception {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!condition.getAsBoolean()) {
-      assertTrue(Instant.now().isBefore(deadline), "not within 30 s: " + what);
-      Thread.sleep(500);
-    }
   }
 
   @Test

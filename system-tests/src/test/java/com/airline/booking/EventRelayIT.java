@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Await;
 import com.airline.it.Broker;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
@@ -27,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class EventRelayIT {
         assertEquals("application/json", delivery.getProperties().getContentType());
         assertEquals(row.eventId(), delivery.getProperties().getMessageId());
         assertEquals(row.payload(), body(delivery));
-        awaitTrue(() -> published(row.eventId()), Duration.ofSeconds(5));
+        Await.until(() -> published(row.eventId()), Duration.ofSeconds(5), "published");
       }
     }
   }
@@ -87,7 +87,7 @@ class EventRelayIT {
       try (Events events = Events.durableQueue(queue)) {
         Set<String> expected = Set.of(row.eventId());
         assertEquals(expected, events.await(expected, Duration.ofSeconds(30)).keySet());
-        awaitTrue(() -> published(row.eventId()), Duration.ofSeconds(5));
+        Await.until(() -> published(row.eventId()), Duration.ofSeconds(5), "published");
       }
     } finally {
       try (Events cleanup = Events.durableQueue(queue)) {
@@ -167,7 +167,7 @@ class EventRelayIT {
 
       assertEquals(0, events.duplicates, "duplicates");
       for (String id : ids) {
-        awaitTrue(() -> published(id), Duration.ofSeconds(5));
+        Await.until(() -> published(id), Duration.ofSeconds(5), "published");
       }
     }
   }
@@ -176,14 +176,19 @@ class EventRelayIT {
   void outbox_deletesEventsPublishedLongerAgoThanTheRetention_only() throws Exception {
     Row old = insert("booking.created");
     Row recent = insert("booking.created");
-    awaitTrue(
-        () -> published(old.eventId()) && published(recent.eventId()), Duration.ofSeconds(10));
+    Await.until(
+        () -> published(old.eventId()) && published(recent.eventId()),
+        Duration.ofSeconds(10),
+        "both published");
     // as if published six and eight days ago, in that order (a pruning in between must not find
     // the first still new): the retention is seven
     publishedDaysAgo(recent.eventId(), 6);
     publishedDaysAgo(old.eventId(), 8);
 
-    awaitTrue(() -> !exists(old.eventId()), Duration.ofSeconds(25)); // pruned every 10 s
+    Await.until(
+        () -> !exists(old.eventId()),
+        Duration.ofSeconds(25), // pruned every 10 s
+        "an event published eight days ago deleted");
     assertTrue(exists(recent.eventId()), "an event published six days ago was deleted");
   }
 
@@ -242,17 +247,7 @@ class EventRelayIT {
   }
 
   private static boolean exists(String eventId) {
-    try (var c = Airline.database("booking");
-        PreparedStatement select =
-            c.prepareStatement("SELECT COUNT(*) FROM outbox_event WHERE event_id = ?")) {
-      select.setString(1, eventId);
-      try (ResultSet rs = select.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return column(eventId, "COUNT(*)", rs -> rs.getInt(1)) == 1;
   }
 
   private static boolean published(String eventId) {
@@ -278,15 +273,6 @@ class EventRelayIT {
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "not within " + timeout);
-      Thread.sleep(200);
     }
   }
 

@@ -4,6 +4,7 @@ import static com.airline.it.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.airline.it.Airline;
+import com.airline.it.Await;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.TestServices;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Booking while flights is down, and how everything left open is settled once it is back. */
@@ -62,8 +62,9 @@ class FlightsOutageIT {
       Airline.start("flights");
     }
 
-    await(
+    Await.until(
         () -> available(flights, flight) == 10,
+        Duration.ofSeconds(60),
         "seats of the cancelled and the stranded booking back on sale");
     assertEquals("CANCELLED", status(stranded));
     assertEquals(
@@ -72,7 +73,7 @@ class FlightsOutageIT {
     // Leaves booking as the next tests expect it: its circuit to flights, opened by the outage,
     // closed again, so that a cancellation gives its seats back at once (not through the
     // settlement).
-    await(
+    Await.until(
         () -> {
           Http.Reply booked = BookingIT.book(as, flight, 1);
           if (booked.status() != 201) {
@@ -82,6 +83,7 @@ class FlightsOutageIT {
           as.post("/api/v1/bookings/" + reference + "/cancel", json());
           return available(flights, flight) == 10;
         },
+        Duration.ofSeconds(60),
         "a cancellation giving its seats back at once");
   }
 
@@ -121,16 +123,6 @@ class FlightsOutageIT {
         ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);
-    }
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not within 60 s: " + what);
-      }
-      Thread.sleep(500);
     }
   }
 }
