@@ -3,10 +3,8 @@ package com.airline.auth;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /** Users, roles and the tokens that every other service trusts. */
 @ApplicationPath("api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"ADMIN", "SUPPORT", "USER"})
 public class AuthApplication extends Application {}

@@ -1,23 +1,24 @@
 package com.airline.auth;
 
-import com.airline.auth.schema.Migrations;
 import com.airline.auth.tokens.control.SigningKeys;
 import com.airline.auth.users.control.FirstAdmin;
+import com.airline.chassis.health.ServiceStartup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Start-up in the one order that works: schema, then signing key, then the first admin. */
+@Readiness
+@Default
 @ApplicationScoped
-public class AuthStartup {
+public class AuthStartup extends ServiceStartup {
 
-  @Inject Migrations migrations;
   @Inject SigningKeys signingKeys;
   @Inject FirstAdmin firstAdmin;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    migrations.migrate();
+  @Override
+  protected void start() {
     signingKeys.load();
     firstAdmin.ensure();
   }

@@ -1,10 +1,11 @@
 package com.airline.auth;
 
+import com.airline.chassis.token.TokenVerifier;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who calls, from the verified token. Endpoints open to every signed-in user use it instead of
@@ -13,21 +14,28 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @RequestScoped
 public class Caller {
 
-  @Inject JsonWebToken jwt;
+  @Inject TokenVerifier tokens;
+  @Inject HttpServletRequest request;
 
   public String id() {
-    requireSignedIn();
-    return jwt.getSubject();
+    return signedIn().subject();
   }
 
   public boolean hasRole(String role) {
-    return jwt.getGroups() != null && jwt.getGroups().contains(role);
+    TokenVerifier.Caller caller = tokens.callerOf(request);
+    return caller != null && caller.hasRole(role);
   }
 
   public void requireSignedIn() {
-    if (jwt.getSubject() == null) {
+    signedIn();
+  }
+
+  private TokenVerifier.Caller signedIn() {
+    TokenVerifier.Caller caller = tokens.callerOf(request);
+    if (caller == null) {
       throw new NotAuthorizedException("A valid bearer token is required.", "Bearer");
     }
+    return caller;
   }
 
   /** Passes for the user themself or a holder of one of the roles. */

@@ -1,28 +1,12 @@
 package com.airline.booking;
 
-import com.airline.booking.schema.Migrations;
+import com.airline.chassis.health.ServiceStartup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Default;
+import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Migrates the schema at start. Payara fires {@code @Schedule} timers before the application is
- * initialized, so the timers ask {@link #ready()} before touching the database.
- */
+/** Migrates airline_booking at start; the settlement and outbox timers wait for it. */
+@Readiness
+@Default
 @ApplicationScoped
-public class BookingStartup {
-
-  @Inject Migrations migrations;
-
-  private volatile boolean ready;
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    migrations.migrate();
-    ready = true;
-  }
-
-  public boolean ready() {
-    return ready;
-  }
-}
+public class BookingStartup extends ServiceStartup {}

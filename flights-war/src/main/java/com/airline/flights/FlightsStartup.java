@@ -1,21 +1,22 @@
 package com.airline.flights;
 
+import com.airline.chassis.health.ServiceStartup;
 import com.airline.flights.demo.DemoData;
-import com.airline.flights.schema.Migrations;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.Readiness;
 
 /** Start-up in order: schema first, then the demo catalogue when asked for. */
+@Readiness
+@Default
 @ApplicationScoped
-public class FlightsStartup {
+public class FlightsStartup extends ServiceStartup {
 
-  @Inject Migrations migrations;
   @Inject DemoData demoData;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    migrations.migrate();
+  @Override
+  protected void start() {
     demoData.loadIfEmpty();
   }
 }

@@ -3,10 +3,8 @@ package com.airline.reminder;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /** Reminder mails for bookings, fed by booking events; support reads their state. */
 @ApplicationPath("api/v1")
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({"ADMIN", "SUPPORT", "USER"})
 public class ReminderApplication extends Application {}

@@ -1,53 +1,34 @@
 package com.airline.reminder;
 
+import com.airline.chassis.health.ServiceStartup;
 import com.airline.reminder.schedule.boundary.ReminderTimers;
-import com.airline.reminder.schema.Migrations;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Migrates the schema, then re-arms the timers a full stop lost. Messages and {@code @Schedule}
- * timers can arrive before this ran (Payara starts them first), so they wait for {@link #ready}.
+ * timers can arrive before this ran (Payara starts them first), so they wait for it.
  */
+@Readiness
+@Default
 @ApplicationScoped
-public class ReminderStartup {
+public class ReminderStartup extends ServiceStartup {
 
   private static final Logger LOG = Logger.getLogger(ReminderStartup.class.getName());
 
-  @Inject Migrations migrations;
   @Inject ReminderTimers timers;
 
-  private final CountDownLatch ready = new CountDownLatch(1);
-
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    migrations.migrate();
-    ready.countDown();
+  @Override
+  protected void start() {
     try {
       timers.rearm();
     } catch (RuntimeException e) {
       // the application still starts: the minute sweep sends what lost its timer
       LOG.log(Level.SEVERE, "Re-arming the reminder timers failed", e);
-    }
-  }
-
-  public boolean ready() {
-    return ready.getCount() == 0;
-  }
-
-  /** Waits for the schema; false if it is still not there after the given time. */
-  public boolean awaitReady(Duration atMost) {
-    try {
-      return ready.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

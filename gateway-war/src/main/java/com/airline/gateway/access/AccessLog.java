@@ -1,8 +1,8 @@
 package com.airline.gateway.access;
 
-import com.airline.gateway.RequestIds;
+import com.airline.chassis.requestid.RequestIds;
+import com.airline.chassis.token.TokenVerifier;
 import com.airline.gateway.edge.Clients;
-import com.airline.gateway.edge.TokenVerifier;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -1,7 +1,8 @@
 package com.airline.gateway.edge;
 
-import com.airline.gateway.RequestIds;
-import com.airline.gateway.problem.Problem;
+import com.airline.chassis.problem.Problem;
+import com.airline.chassis.requestid.RequestIds;
+import com.airline.chassis.token.TokenVerifier;
 import com.airline.gateway.routing.Routes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

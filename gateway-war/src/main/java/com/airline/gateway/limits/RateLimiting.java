@@ -1,15 +1,13 @@
 package com.airline.gateway.limits;
 
-import com.airline.gateway.RequestIds;
+import com.airline.chassis.problem.Problem;
+import com.airline.chassis.requestid.RequestIds;
+import com.airline.chassis.token.TokenVerifier;
 import com.airline.gateway.access.TrafficMetrics;
 import com.airline.gateway.edge.Clients;
-import com.airline.gateway.edge.TokenVerifier;
-import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Routes;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -29,8 +27,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Retry-After. Mapped in web.xml, after CORS so that a browser can read a 429.
  */
 public class RateLimiting extends HttpFilter {
-
-  private static final Jsonb JSONB = JsonbBuilder.create();
 
   @Inject RateLimiter limiter;
   @Inject Clients clients;
@@ -93,23 +89,17 @@ public class RateLimiting extends HttpFilter {
     }
     metrics.rateLimited(limit == signInLimit ? "sign-in" : "client");
     response.setHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    response.setStatus(429);
-    response.setContentType(Problem.MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            JSONB.toJson(
-                Problem.of(
-                    429,
-                    "Too many requests: at most "
-                        + limit.capacity()
-                        + " in "
-                        + window.toSeconds()
-                        + " s; try again in "
-                        + decision.retryAfterSeconds()
-                        + " s.",
-                    request.getRequestURI(),
-                    RequestIds.of(request))));
+    Problem.of(
+            429,
+            "Too many requests: at most "
+                + limit.capacity()
+                + " in "
+                + window.toSeconds()
+                + " s; try again in "
+                + decision.retryAfterSeconds()
+                + " s.",
+            request.getRequestURI(),
+            RequestIds.of(request))
+        .writeTo(response);
   }
 }

@@ -1,6 +1,6 @@
 package com.airline.gateway.proxy;
 
-import com.airline.gateway.RequestIds;
+import com.airline.chassis.requestid.RequestIds;
 import com.airline.gateway.routing.Routes;
 import com.airline.gateway.routing.Upstream;
 import jakarta.annotation.PostConstruct;

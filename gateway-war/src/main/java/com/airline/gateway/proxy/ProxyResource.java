@@ -1,10 +1,10 @@
 package com.airline.gateway.proxy;
 
-import com.airline.gateway.RequestIds;
+import com.airline.chassis.problem.Problem;
+import com.airline.chassis.requestid.RequestIds;
 import com.airline.gateway.access.AccessLog;
 import com.airline.gateway.access.TrafficMetrics;
 import com.airline.gateway.edge.Door;
-import com.airline.gateway.problem.Problem;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
 import com.airline.gateway.routing.Upstream;

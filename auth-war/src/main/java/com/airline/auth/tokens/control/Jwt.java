@@ -1,69 +1,65 @@
 package com.airline.auth.tokens.control;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
-import java.util.Arrays;
 import java.util.Base64;
 
-/** RS256 compact JWTs and RSA JSON Web Keys with the JDK alone. */
+/** RS256 compact JWTs and RSA JSON Web Keys, through Nimbus JOSE+JWT. */
 public final class Jwt {
 
   /** Looked up once: {@code Json.createX} searches the class path for a provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
 
-  private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
-
   private Jwt() {}
 
-  public static String sign(JsonObject header, JsonObject claims, PrivateKey key) {
-    String signingInput =
-        encode(header.toString().getBytes(StandardCharsets.UTF_8))
-            + "."
-            + encode(claims.toString().getBytes(StandardCharsets.UTF_8));
+  public static String sign(JWTClaimsSet claims, String kid, PrivateKey key) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(kid).build(),
+            claims);
     try {
-      Signature rsa = Signature.getInstance("SHA256withRSA");
-      rsa.initSign(key);
-      rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + encode(rsa.sign());
-    } catch (GeneralSecurityException e) {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
       throw new IllegalStateException("Cannot sign with RS256", e);
     }
+    return jwt.serialize();
   }
 
   public static JsonObject jwk(RSAPublicKey key, String kid) {
-    return JSON.createObjectBuilder()
-        .add("kty", "RSA")
-        .add("use", "sig")
-        .add("alg", "RS256")
-        .add("kid", kid)
-        .add("n", encode(unsigned(key.getModulus())))
-        .add("e", encode(unsigned(key.getPublicExponent())))
-        .build();
+    String jwk =
+        new RSAKey.Builder(key)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .keyID(kid)
+            .build()
+            .toJSONString();
+    try (var reader = JSON.createReader(new StringReader(jwk))) {
+      return reader.readObject();
+    }
   }
 
   /** RFC 7638 thumbprint: a key id that follows from the key itself. */
   public static String thumbprint(RSAPublicKey key) {
-    String canonical =
-        "{\"e\":\""
-            + encode(unsigned(key.getPublicExponent()))
-            + "\",\"kty\":\"RSA\",\"n\":\""
-            + encode(unsigned(key.getModulus()))
-            + "\"}";
     try {
-      return encode(
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
+      return new RSAKey.Builder(key).build().computeThumbprint().toString();
+    } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -88,14 +84,5 @@ public final class Jwt {
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
       throw new IllegalArgumentException("Not a PKCS#8 RSA private key", e);
     }
-  }
-
-  static String encode(byte[] bytes) {
-    return URL.encodeToString(bytes);
-  }
-
-  private static byte[] unsigned(BigInteger value) {
-    byte[] bytes = value.toByteArray();
-    return bytes[0] == 0 && bytes.length > 1 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
   }
 }

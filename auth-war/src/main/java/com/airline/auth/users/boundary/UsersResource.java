@@ -1,11 +1,11 @@
 package com.airline.auth.users.boundary;
 
 import com.airline.auth.Caller;
-import com.airline.auth.Page;
-import com.airline.auth.problem.Problem;
 import com.airline.auth.users.control.Accounts;
 import com.airline.auth.users.control.Passwords;
 import com.airline.auth.users.entity.User;
+import com.airline.chassis.page.Page;
+import com.airline.chassis.problem.Problem;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

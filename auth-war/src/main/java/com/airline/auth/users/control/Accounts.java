@@ -1,8 +1,8 @@
 package com.airline.auth.users.control;
 
-import com.airline.auth.problem.Problem;
 import com.airline.auth.roles.entity.Role;
 import com.airline.auth.users.entity.User;
+import com.airline.chassis.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

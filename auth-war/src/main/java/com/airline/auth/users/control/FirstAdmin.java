@@ -18,6 +18,9 @@ public class FirstAdmin {
 
   private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
 
+  /** The launcher reads the admin's address from the line that starts so. */
+  private static final String ANNOUNCED = "First admin: ";
+
   @Inject
   @ConfigProperty(name = "auth.admin.email")
   String email;
@@ -37,6 +40,20 @@ public class FirstAdmin {
             .setParameter("role", "ADMIN")
             .getSingleResult();
     if (admins > 0) {
+      String first =
+          em.createQuery(
+                  "select u.email from User u join u.roles r where r.name = 'ADMIN'"
+                      + " order by u.createdAt, u.email",
+                  String.class)
+              .setMaxResults(1)
+              .getSingleResult();
+      LOG.info(
+          () ->
+              ANNOUNCED
+                  + first
+                  + (first.equals(User.normalizeEmail(email))
+                      ? ""
+                      : " (admins existed: " + User.normalizeEmail(email) + " was not made one)"));
       return;
     }
     if (password.filter(p -> !p.isBlank()).isEmpty()) {
@@ -61,6 +78,6 @@ public class FirstAdmin {
             () ->
                 em.persist(
                     new User(email, "Administrator", passwords.hash(password.get()), roles)));
-    LOG.info(() -> "First admin is " + User.normalizeEmail(email));
+    LOG.info(() -> ANNOUNCED + User.normalizeEmail(email) + " (created)");
   }
 }

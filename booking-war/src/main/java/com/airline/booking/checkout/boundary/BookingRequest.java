@@ -1,5 +1,6 @@
 package com.airline.booking.checkout.boundary;
 
+import com.airline.chassis.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Size;
 public record BookingRequest(
     @NotNull @Min(1) Long flightId,
     @NotNull @Min(1) @Max(9) Integer seats,
-    @NotBlank @Size(max = 100) String passengerName,
+    @NotBlank @Size(max = 100) @PlainText String passengerName,
     @NotBlank @Email @Size(max = 254) String passengerEmail) {}

@@ -1,13 +1,13 @@
 package com.airline.booking.checkout.boundary;
 
-import com.airline.booking.Page;
 import com.airline.booking.checkout.control.BookingStore;
 import com.airline.booking.checkout.control.Checkout;
 import com.airline.booking.checkout.control.FlightsUnavailableException;
 import com.airline.booking.checkout.control.SeatsUnavailableException;
 import com.airline.booking.checkout.control.UnknownFlightException;
 import com.airline.booking.checkout.entity.Booking;
-import com.airline.booking.problem.Problem;
+import com.airline.chassis.page.Page;
+import com.airline.chassis.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -98,7 +98,9 @@ public class BookingsResource {
       throw Problem.invalid("flightId", e.getMessage());
     } catch (SeatsUnavailableException e) {
       Problem problem = Problem.of(409, e.getMessage(), null, null);
-      return (e.availableSeats() == null ? problem : problem.withAvailableSeats(e.availableSeats()))
+      return (e.availableSeats() == null
+              ? problem
+              : problem.with("availableSeats", e.availableSeats()))
           .response()
           .build();
     } catch (FlightsUnavailableException e) {

@@ -1,5 +1,6 @@
 package com.airline.flights.catalogue.boundary;
 
+import com.airline.chassis.validation.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -7,4 +8,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 public record AirplaneRequest(
-    @NotBlank @Size(max = 100) String model, @NotNull @Min(1) @Max(1000) Integer capacity) {}
+    @NotBlank @Size(max = 100) @PlainText String model,
+    @NotNull @Min(1) @Max(1000) Integer capacity) {}

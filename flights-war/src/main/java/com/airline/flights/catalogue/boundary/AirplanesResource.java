@@ -1,6 +1,6 @@
 package com.airline.flights.catalogue.boundary;
 
-import com.airline.flights.Page;
+import com.airline.chassis.page.Page;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.schedule.control.CatalogueChanged;
 import com.airline.flights.schedule.entity.Flight;

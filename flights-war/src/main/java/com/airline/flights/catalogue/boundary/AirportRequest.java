@@ -1,5 +1,6 @@
 package com.airline.flights.catalogue.boundary;
 
+import com.airline.chassis.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,5 +12,5 @@ import jakarta.validation.constraints.Size;
  */
 public record AirportRequest(
     @Pattern(regexp = "[A-Z]{3}", message = "must be a 3-letter IATA code") String code,
-    @NotBlank @Size(max = 150) String name,
+    @NotBlank @Size(max = 150) @PlainText String name,
     @NotNull Long cityId) {}

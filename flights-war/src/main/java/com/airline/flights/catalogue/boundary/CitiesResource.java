@@ -1,10 +1,10 @@
 package com.airline.flights.catalogue.boundary;
 
+import com.airline.chassis.page.Page;
+import com.airline.chassis.problem.Problem;
 import com.airline.flights.Like;
-import com.airline.flights.Page;
 import com.airline.flights.catalogue.entity.Airport;
 import com.airline.flights.catalogue.entity.City;
-import com.airline.flights.problem.Problem;
 import com.airline.flights.schedule.control.CatalogueChanged;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;

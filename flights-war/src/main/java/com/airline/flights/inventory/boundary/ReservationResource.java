@@ -1,8 +1,8 @@
 package com.airline.flights.inventory.boundary;
 
+import com.airline.chassis.problem.Problem;
 import com.airline.flights.inventory.control.SeatInventory;
 import com.airline.flights.inventory.entity.SeatReservation;
-import com.airline.flights.problem.Problem;
 import com.airline.flights.schedule.entity.Flight;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,7 +78,7 @@ public class ReservationResource {
       case TOO_FEW_SEATS ->
           throw new ClientErrorException(
               Problem.of(409, "Only " + outcome.availableSeats() + " seats are left.", null, null)
-                  .withAvailableSeats(outcome.availableSeats())
+                  .with("availableSeats", outcome.availableSeats())
                   .response()
                   .build());
     };

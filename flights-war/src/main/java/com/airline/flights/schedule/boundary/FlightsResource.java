@@ -1,8 +1,8 @@
 package com.airline.flights.schedule.boundary;
 
+import com.airline.chassis.problem.Problem;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
-import com.airline.flights.problem.Problem;
 import com.airline.flights.schedule.control.CatalogueChanged;
 import com.airline.flights.schedule.control.SearchCache;
 import com.airline.flights.schedule.control.SearchQuery;

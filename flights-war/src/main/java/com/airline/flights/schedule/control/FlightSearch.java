@@ -1,6 +1,6 @@
 package com.airline.flights.schedule.control;
 
-import com.airline.flights.Page;
+import com.airline.chassis.page.Page;
 import com.airline.flights.catalogue.boundary.AirplaneInfo;
 import com.airline.flights.catalogue.boundary.AirportInfo;
 import com.airline.flights.catalogue.boundary.CityInfo;

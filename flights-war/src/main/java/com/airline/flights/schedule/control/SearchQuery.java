@@ -1,6 +1,6 @@
 package com.airline.flights.schedule.control;
 
-import com.airline.flights.problem.Problem;
+import com.airline.chassis.problem.Problem;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.math.BigDecimal;

@@ -1,0 +1,2 @@
+/** The page record every list endpoint answers. */
+package com.airline.chassis.page;

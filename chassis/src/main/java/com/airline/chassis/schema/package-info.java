@@ -1,0 +1,5 @@
+/**
+ * A service's schema: its Flyway migrations run before anything uses the database, and JPA's
+ * Instant.
+ */
+package com.airline.chassis.schema;

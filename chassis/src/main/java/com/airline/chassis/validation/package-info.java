@@ -1,0 +1,2 @@
+/** Input rules every service applies at its edge, beside Bean Validation's own. */
+package com.airline.chassis.validation;

@@ -1,0 +1,185 @@
+package com.airline.chassis.token;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a JWKS served over HTTP, as auth serves it, with tokens signed by its key. */
+class TokenVerifierTest {
+
+  static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+
+  KeyPair pair;
+  HttpServer auth;
+  TokenVerifier verifier;
+  final AtomicInteger jwksFetches = new AtomicInteger();
+  volatile long jwksDelayMillis;
+
+  @BeforeEach
+  void serveKeys() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    pair = generator.generateKeyPair();
+    RSAPublicKey key = (RSAPublicKey) pair.getPublic();
+    byte[] jwks =
+        ("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"k1\",\"n\":\""
+                + URL.encodeToString(unsigned(key.getModulus().toByteArray()))
+                + "\",\"e\":\""
+                + URL.encodeToString(key.getPublicExponent().toByteArray())
+                + "\"}]}")
+            .getBytes(StandardCharsets.UTF_8);
+    auth = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    auth.createContext(
+        "/api/v1/auth/jwks",
+        exchange -> {
+          jwksFetches.incrementAndGet();
+          try {
+            Thread.sleep(jwksDelayMillis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, jwks.length);
+          exchange.getResponseBody().write(jwks);
+          exchange.close();
+        });
+    auth.start();
+    verifier = new TokenVerifier();
+    verifier.authUrl = "http://127.0.0.1:" + auth.getAddress().getPort();
+    verifier.issuer = "https://airline.test";
+    verifier.audience = "airline";
+  }
+
+  @AfterEach
+  void stop() {
+    auth.stop(0);
+  }
+
+  @Test
+  void verify_acceptsAValidToken_andChecksItsSignatureOnce() throws Exception {
+    String token = token("{\"sub\":\"42\",\"groups\":[\"USER\"]", 300);
+
+    assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_acceptsValidTokens_thatArriveTogetherBeforeTheKeysAreKnown() throws Exception {
+    jwksDelayMillis = 300; // auth answering slowly, as right after a start
+    List<String> tokens = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      tokens.add(token("{\"sub\":\"" + i + "\"", 300));
+    }
+    ExecutorService requests = Executors.newFixedThreadPool(tokens.size());
+    try {
+      List<Future<TokenVerifier.Caller>> callers = new ArrayList<>();
+      for (String token : tokens) {
+        callers.add(requests.submit(() -> verifier.verify(token)));
+      }
+      for (int i = 0; i < tokens.size(); i++) {
+        assertEquals(Integer.toString(i), callers.get(i).get().subject());
+      }
+    } finally {
+      requests.shutdownNow();
+    }
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_refusesAKnownToken_onceItHasExpired() throws Exception {
+    // expired 28 whole seconds ago: inside the 30 s of clock skew for one to two seconds more
+    long exp = System.currentTimeMillis() / 1000 - 28;
+    String token = token("{\"sub\":\"42\"", exp - System.currentTimeMillis() / 1000);
+    assertEquals("42", verifier.verify(token).subject());
+
+    long skewEnds = (exp + 30) * 1000;
+    while (System.currentTimeMillis() <= skewEnds) {
+      Thread.sleep(Math.max(1, skewEnds - System.currentTimeMillis() + 1));
+    }
+
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(token));
+  }
+
+  @Test
+  void verify_refusesUnsignedAndHmacTokens_andForeignIssuerOrAudience() throws Exception {
+    String valid = token("{\"sub\":\"42\"", 300);
+    String[] parts = valid.split("\\.");
+    String none = URL.encodeToString("{\"alg\":\"none\",\"kid\":\"k1\"}".getBytes());
+    javax.crypto.Mac hmac = javax.crypto.Mac.getInstance("HmacSHA256");
+    hmac.init(new javax.crypto.spec.SecretKeySpec(pair.getPublic().getEncoded(), "HmacSHA256"));
+    String hs256 = URL.encodeToString("{\"alg\":\"HS256\",\"kid\":\"k1\"}".getBytes());
+    String hmacSigned =
+        hs256
+            + "."
+            + parts[1]
+            + "."
+            + URL.encodeToString(
+                hmac.doFinal((hs256 + "." + parts[1]).getBytes(StandardCharsets.US_ASCII)));
+
+    assertThrows(
+        TokenVerifier.InvalidTokenException.class,
+        () -> verifier.verify(none + "." + parts[1] + "."));
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(hmacSigned));
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify("not.a.jwt"));
+    verifier.issuer = "https://elsewhere.test";
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(valid));
+    verifier.issuer = "https://airline.test";
+    verifier.audience = "another-system";
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(valid));
+  }
+
+  @Test
+  void verify_refusesATamperedCopyOfAKnownToken() throws Exception {
+    String token = token("{\"sub\":\"42\",\"groups\":[\"USER\"]", 300);
+    verifier.verify(token);
+    String[] parts = token.split("\\.");
+    String forged =
+        parts[0]
+            + "."
+            + URL.encodeToString(
+                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                    .replace("USER", "ADMIN")
+                    .getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+
+    assertThrows(TokenVerifier.InvalidTokenException.class, () -> verifier.verify(forged));
+  }
+
+  /** A token signed with the served key; {@code claims} is an unclosed JSON object. */
+  String token(String claims, long expiresInSeconds) throws Exception {
+    long exp = System.currentTimeMillis() / 1000 + expiresInSeconds;
+    String header = URL.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes());
+    String payload =
+        URL.encodeToString(
+            (claims + ",\"iss\":\"https://airline.test\",\"aud\":\"airline\",\"exp\":" + exp + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    Signature rsa = Signature.getInstance("SHA256withRSA");
+    rsa.initSign(pair.getPrivate());
+    rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+    return header + "." + payload + "." + URL.encodeToString(rsa.sign());
+  }
+
+  static byte[] unsigned(byte[] twosComplement) {
+    return twosComplement[0] == 0
+        ? java.util.Arrays.copyOfRange(twosComplement, 1, twosComplement.length)
+        : twosComplement;
+  }
+}
