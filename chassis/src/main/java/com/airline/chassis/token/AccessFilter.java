@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A presented bearer token must be valid (else 401), whatever the method; its subject and groups
  * become the request's SecurityContext. Then the method's security annotation, or else its class's,
  * decides: @DenyAll 403, @RolesAllowed 401 without a token and 403 without the role, @PermitAll or
- * none: anyone.
+ * none: anyone. A SERVICE token, which names a service and no user, passes only where the rule
+ * names SERVICE (seat reservations): 403 anywhere else.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -93,6 +94,9 @@ public class AccessFilter implements ContainerRequestFilter {
   @ConfigProperty(name = "chassis.access-filter.enabled", defaultValue = "true")
   boolean enabled;
 
+  /** The group of service tokens (auth's service-tokens endpoint), which no user can hold. */
+  public static final String SERVICE = "SERVICE";
+
   @Inject TokenVerifier tokens;
   @Context ResourceInfo resource;
   @Context HttpServletRequest servletRequest;
@@ -125,6 +129,12 @@ public class AccessFilter implements ContainerRequestFilter {
             : rules.computeIfAbsent(method, m -> Rule.of(m, resource.getResourceClass()));
     if (rule.nobody()) {
       throw new ForbiddenException("Nobody may call this.");
+    }
+    if (signedIn
+        && request.getSecurityContext().isUserInRole(SERVICE)
+        && (rule.roles() == null || !rule.roles().contains(SERVICE))) {
+      // a service's token names no user: it would act as "service:<id>"
+      throw new ForbiddenException("A service token is for the operations that name SERVICE only.");
     }
     if (rule.roles() != null) {
       if (!signedIn) {
