@@ -1,5 +1,6 @@
 package com.airline.auth;
 
+import com.airline.auth.tokens.control.ServiceClients;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ForbiddenException;
@@ -24,9 +25,13 @@ public class Caller {
     return jwt.getGroups() != null && jwt.getGroups().contains(role);
   }
 
+  /** A user's token: a SERVICE token names no user and is for seat reservations only. */
   public void requireSignedIn() {
     if (jwt.getSubject() == null) {
       throw new NotAuthorizedException("A valid bearer token is required.", "Bearer");
+    }
+    if (hasRole(ServiceClients.ROLE)) {
+      throw new ForbiddenException("A service token is for seat reservations only.");
     }
   }
 

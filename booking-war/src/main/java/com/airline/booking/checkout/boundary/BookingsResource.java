@@ -51,6 +51,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class BookingsResource {
 
+  /** The group of service tokens, which no user can hold. */
+  private static final String SERVICE = "SERVICE";
+
   @Inject Checkout checkout;
   @Inject BookingStore store;
   @Context SecurityContext caller;
@@ -183,10 +186,17 @@ public class BookingsResource {
     return caller.isUserInRole("ADMIN") || caller.isUserInRole("SUPPORT");
   }
 
+  /**
+   * The signed-in user's id. A SERVICE token (booking's own, for seat reservations in flights)
+   * names no user: it would book and read bookings as "service:booking".
+   */
   private String signedIn() {
     Principal principal = caller.getUserPrincipal();
     if (principal == null || principal.getName() == null) {
       throw new NotAuthorizedException("A valid bearer token is required.", "Bearer");
+    }
+    if (caller.isUserInRole(SERVICE)) {
+      throw new ForbiddenException("A service token is for seat reservations only.");
     }
     return principal.getName();
   }
