@@ -88,6 +88,20 @@ public final class Airline {
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
   private static final Path SECOND_AUTH_HOME = HOME.resolve("second-auth");
+
+  /**
+   * The port of the gateway's "blackhole" service: a test listens there without ever accepting, so
+   * that connections hang (see {@link #BLACK_HOLE_CONNECT_TIMEOUT}).
+   */
+  public static final int BLACK_HOLE_PORT = BASE + 12;
+
+  /**
+   * The run's gateway gives up connecting to the black hole after this: longer than the default
+   * (PT2S), so that a test sees this one applied.
+   */
+  public static final java.time.Duration BLACK_HOLE_CONNECT_TIMEOUT =
+      java.time.Duration.ofSeconds(3);
+
   private static List<URI> strictGateways;
 
   private Airline() {}
@@ -315,7 +329,12 @@ public final class Airline {
     env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
     // ResilienceIT's services: "echo" is served by the test itself on base+9 (base+7 is a dead
     // second instance), "nowhere" is nothing on base+8 until the test starts it
-    env.put("GATEWAY_ROUTES", gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere");
+    // ConnectTimeoutIT's "blackhole": a socket on BLACK_HOLE_PORT that never accepts
+    env.put(
+        "GATEWAY_ROUTES",
+        gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
+    env.put("GATEWAY_UPSTREAMS_BLACKHOLE", "http://127.0.0.1:" + BLACK_HOLE_PORT);
+    env.put("GATEWAY_PROXY_BLACKHOLE_CONNECT_TIMEOUT", BLACK_HOLE_CONNECT_TIMEOUT.toString());
     env.put(
         "GATEWAY_UPSTREAMS_ECHO",
         "http://127.0.0.1:" + (BASE + 9) + ",http://127.0.0.1:" + (BASE + 7));
@@ -348,7 +367,10 @@ public final class Airline {
     return properties.getProperty("gateway.routes").replaceAll("\\s", "");
   }
 
-  /** The first of the run's ports (the gateway's); base+7 to base+9 are free for tests. */
+  /**
+   * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests (base+10 is
+   * the second auth, base+12 the black hole).
+   */
   public static int basePort() {
     return BASE;
   }
