@@ -88,6 +88,10 @@ public final class Airline {
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
   private static final Path SECOND_AUTH_HOME = HOME.resolve("second-auth");
+  private static final Path DEMO_FLIGHTS_HOME = HOME.resolve("demo-flights");
+
+  /** The demo flights instance's database. */
+  public static final String DEMO_FLIGHTS_DATABASE = "it_flights_demo_" + RUN;
 
   /**
    * The port of the gateway's "blackhole" service: a test listens there without ever accepting, so
@@ -177,6 +181,30 @@ public final class Airline {
     launcher("down", List.of("auth"), Map.of("AIRLINE_HOME", SECOND_AUTH_HOME.toString()));
   }
 
+  /**
+   * A flights instance beside the run's own, on base+11 with an empty database of its own and the
+   * demo catalogue on (FLIGHTS_DEMO_DATA=true); stop it with {@link #stopDemoFlights}, else the
+   * run's end does, and drops its database.
+   */
+  public static synchronized URI startDemoFlights() {
+    start("auth"); // its tokens; this also registers the shutdown hook that stops this one
+    int hazelcast = BASE - 1080 + 110;
+    Map<String, String> env = new HashMap<>();
+    env.put("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString());
+    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-demo-flights");
+    env.put("FLIGHTS_PORT", Integer.toString(BASE + 11));
+    env.put("FLIGHTS_HAZELCAST_PORT", Integer.toString(hazelcast));
+    env.put("FLIGHTS_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
+    env.put("FLIGHTS_DB_NAME", DEMO_FLIGHTS_DATABASE);
+    env.put("FLIGHTS_DEMO_DATA", "true");
+    launcher("up", List.of("flights"), env);
+    return URI.create("http://127.0.0.1:" + (BASE + 11));
+  }
+
+  public static synchronized void stopDemoFlights() {
+    launcher("down", List.of("flights"), Map.of("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString()));
+  }
+
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
   public static Path logs() {
     return HOME.resolve("logs");
@@ -236,6 +264,9 @@ public final class Airline {
       if (Files.isDirectory(SECOND_AUTH_HOME)) {
         stopSecondAuth();
       }
+      if (Files.isDirectory(DEMO_FLIGHTS_HOME)) {
+        stopDemoFlights();
+      }
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
@@ -258,6 +289,7 @@ public final class Airline {
       for (String service : DATABASE_SERVICES) {
         statement.executeUpdate("DROP DATABASE IF EXISTS " + databaseOf(service));
       }
+      statement.executeUpdate("DROP DATABASE IF EXISTS " + DEMO_FLIGHTS_DATABASE);
     } catch (SQLException e) {
       System.err.println("Could not drop the test databases: " + e.getMessage());
     }
@@ -369,7 +401,7 @@ public final class Airline {
 
   /**
    * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests (base+10 is
-   * the second auth, base+12 the black hole).
+   * the second auth, base+11 the demo flights, base+12 the black hole).
    */
   public static int basePort() {
     return BASE;
