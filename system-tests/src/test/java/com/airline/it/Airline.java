@@ -88,6 +88,24 @@ public final class Airline {
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
   private static final Path SECOND_AUTH_HOME = HOME.resolve("second-auth");
+  private static final Path DEMO_FLIGHTS_HOME = HOME.resolve("demo-flights");
+
+  /** The demo flights instance's database. */
+  public static final String DEMO_FLIGHTS_DATABASE = "it_flights_demo_" + RUN;
+
+  /**
+   * The port of the gateway's "blackhole" service: a test listens there without ever accepting, so
+   * that connections hang (see {@link #BLACK_HOLE_CONNECT_TIMEOUT}).
+   */
+  public static final int BLACK_HOLE_PORT = BASE + 12;
+
+  /**
+   * The run's gateway gives up connecting to the black hole after this: longer than the default
+   * (PT2S), so that a test sees this one applied.
+   */
+  public static final java.time.Duration BLACK_HOLE_CONNECT_TIMEOUT =
+      java.time.Duration.ofSeconds(3);
+
   private static List<URI> strictGateways;
 
   private Airline() {}
@@ -163,6 +181,30 @@ public final class Airline {
     launcher("down", List.of("auth"), Map.of("AIRLINE_HOME", SECOND_AUTH_HOME.toString()));
   }
 
+  /**
+   * A flights instance beside the run's own, on base+11 with an empty database of its own and the
+   * demo catalogue on (FLIGHTS_DEMO_DATA=true); stop it with {@link #stopDemoFlights}, else the
+   * run's end does, and drops its database.
+   */
+  public static synchronized URI startDemoFlights() {
+    start("auth"); // its tokens; this also registers the shutdown hook that stops this one
+    int hazelcast = BASE - 1080 + 110;
+    Map<String, String> env = new HashMap<>();
+    env.put("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString());
+    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-demo-flights");
+    env.put("FLIGHTS_PORT", Integer.toString(BASE + 11));
+    env.put("FLIGHTS_HAZELCAST_PORT", Integer.toString(hazelcast));
+    env.put("FLIGHTS_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
+    env.put("FLIGHTS_DB_NAME", DEMO_FLIGHTS_DATABASE);
+    env.put("FLIGHTS_DEMO_DATA", "true");
+    launcher("up", List.of("flights"), env);
+    return URI.create("http://127.0.0.1:" + (BASE + 11));
+  }
+
+  public static synchronized void stopDemoFlights() {
+    launcher("down", List.of("flights"), Map.of("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString()));
+  }
+
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
   public static Path logs() {
     return HOME.resolve("logs");
@@ -222,6 +264,9 @@ public final class Airline {
       if (Files.isDirectory(SECOND_AUTH_HOME)) {
         stopSecondAuth();
       }
+      if (Files.isDirectory(DEMO_FLIGHTS_HOME)) {
+        stopDemoFlights();
+      }
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
@@ -244,6 +289,7 @@ public final class Airline {
       for (String service : DATABASE_SERVICES) {
         statement.executeUpdate("DROP DATABASE IF EXISTS " + databaseOf(service));
       }
+      statement.executeUpdate("DROP DATABASE IF EXISTS " + DEMO_FLIGHTS_DATABASE);
     } catch (SQLException e) {
       System.err.println("Could not drop the test databases: " + e.getMessage());
     }
@@ -315,7 +361,12 @@ public final class Airline {
     env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
     // ResilienceIT's services: "echo" is served by the test itself on base+9 (base+7 is a dead
     // second instance), "nowhere" is nothing on base+8 until the test starts it
-    env.put("GATEWAY_ROUTES", gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere");
+    // ConnectTimeoutIT's "blackhole": a socket on BLACK_HOLE_PORT that never accepts
+    env.put(
+        "GATEWAY_ROUTES",
+        gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
+    env.put("GATEWAY_UPSTREAMS_BLACKHOLE", "http://127.0.0.1:" + BLACK_HOLE_PORT);
+    env.put("GATEWAY_PROXY_BLACKHOLE_CONNECT_TIMEOUT", BLACK_HOLE_CONNECT_TIMEOUT.toString());
     env.put(
         "GATEWAY_UPSTREAMS_ECHO",
         "http://127.0.0.1:" + (BASE + 9) + ",http://127.0.0.1:" + (BASE + 7));
@@ -348,7 +399,10 @@ public final class Airline {
     return properties.getProperty("gateway.routes").replaceAll("\\s", "");
   }
 
-  /** The first of the run's ports (the gateway's); base+7 to base+9 are free for tests. */
+  /**
+   * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests (base+10 is
+   * the second auth, base+11 the demo flights, base+12 the black hole).
+   */
   public static int basePort() {
     return BASE;
   }

@@ -28,6 +28,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every path under /api goes to the service whose prefix it has; others get a 404 problem. */
@@ -170,8 +171,7 @@ public class ProxyResource {
                   body.abandon();
                 }
                 metrics.upstreamFailure(
-                    upstream.service(),
-                    cause instanceof SocketTimeoutException ? "timeout" : "unavailable");
+                    upstream.service(), noAnswerInTime(cause) ? "timeout" : "unavailable");
                 response.resume(unavailable(request, upstream, cause));
               }
             });
@@ -186,11 +186,19 @@ public class ProxyResource {
   private static Response unavailable(
       HttpServletRequest request, Upstream upstream, Throwable cause) {
     // connected, then no answer in time: 504; refused or no connection in time: 503
-    if (cause instanceof SocketTimeoutException) {
+    if (noAnswerInTime(cause)) {
       return problem(
           request, 504, "The " + upstream.service() + " service did not answer in time.");
     }
     return problem(request, 503, "The " + upstream.service() + " service is unavailable.");
+  }
+
+  /**
+   * Connected, then no answer within the read timeout. HttpClient's ConnectTimeoutException (no
+   * connection in time) is a SocketTimeoutException too.
+   */
+  private static boolean noAnswerInTime(Throwable cause) {
+    return cause instanceof SocketTimeoutException && !(cause instanceof ConnectTimeoutException);
   }
 
   private static Response circuitOpen(HttpServletRequest request, Upstream upstream) {

@@ -185,9 +185,11 @@ public class ReminderTimers {
   }
 
   /**
-   * Every minute: arms the timers of reminders that came within the horizon; then the safety net,
-   * which sends a reminder whose timer was lost (overdue by a minute) and fails one left SENDING by
-   * a crash (normally none).
+   * Every minute: the safety net, which sends a reminder whose timer was lost (overdue by a minute)
+   * and fails one left SENDING by a crash (normally none); then arms the timers of reminders that
+   * came within the horizon. In that order: arming's locking read holds the rows it scanned (and
+   * the index entries after them) until this transaction ends, and the safety net's steps, each
+   * committing on its own connection, waited for them until the lock wait timeout, every minute.
    */
   @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
   void sweep() {
@@ -195,13 +197,13 @@ public class ReminderTimers {
       return;
     }
     Instant now = Instant.now();
-    for (ReminderStore.Due due : store.arming(now.plus(horizon), 10_000)) {
-      arm(due.id(), due.at());
-    }
     for (long id : store.overdue(now.minus(LOST), 100)) {
       LOG.warning(() -> "Reminder " + id + " lost its timer; sending it now");
       dispatch.send(id).ifPresent(retryAt -> arm(id, retryAt));
     }
     store.abandonInterrupted(now.minus(INTERRUPTED));
+    for (ReminderStore.Due due : store.arming(now.plus(horizon), 10_000)) {
+      arm(due.id(), due.at());
+    }
   }
 }

@@ -1,0 +1,97 @@
+package com.airline.flights;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.airline.it.Airline;
+import com.airline.it.Await;
+import com.airline.it.Http;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FLIGHTS_DEMO_DATA=true on an empty catalogue: a flights instance with a database of its own
+ * starts with the demo's 50 cities and airports, 8 airplanes and about 3,600 flights over 60 days,
+ * all searchable; a later start on the same database loads nothing more.
+ */
+class DemoCatalogueIT {
+
+  static int total(Http flights, String path) {
+    Http.Reply reply = flights.get(path);
+    assertEquals(200, reply.status(), path + ": " + reply.body());
+    return reply.json().getInt("totalItems");
+  }
+
+  static List<Integer> totals(Http flights) {
+    return List.of(
+        total(flights, "/api/v1/cities?size=1"),
+        total(flights, "/api/v1/airports?size=1"),
+        total(flights, "/api/v1/airplanes?size=1"),
+        total(flights, "/api/v1/flights?size=1"));
+  }
+
+  /**
+   * Starts the demo instance and waits for its catalogue: the instance is ready (its database
+   * answers) a moment before its start-up has migrated and loaded, in one transaction.
+   */
+  static Http startDemo() throws InterruptedException {
+    Http flights = Http.to(Airline.startDemoFlights());
+    Await.until(
+        () -> {
+          Http.Reply cities = flights.get("/api/v1/cities?size=1");
+          return cities.status() == 200 && cities.json().getInt("totalItems") > 0;
+        },
+        Duration.ofSeconds(120),
+        "the demo flights instance serves a catalogue");
+    return flights;
+  }
+
+  @Test
+  void anEmptyCatalogue_getsTheDemoData_searchable_andOnlyOnce() throws Exception {
+    Http flights = startDemo();
+    try {
+      List<Integer> loaded = totals(flights);
+      assertEquals(50, loaded.get(0), "cities");
+      assertEquals(50, loaded.get(1), "airports");
+      assertEquals(8, loaded.get(2), "airplanes");
+      assertTrue(loaded.get(3) > 3_000 && loaded.get(3) < 4_500, "flights: " + loaded.get(3));
+
+      JsonObject heathrow = flights.get("/api/v1/airports/LHR").json();
+      assertEquals("London Heathrow Airport", heathrow.getString("name"), heathrow.toString());
+      assertEquals(1, total(flights, "/api/v1/cities?name=Dublin"));
+
+      // LHR-DUB flies three to seven weekdays: some of the next seven days have flights
+      List<JsonObject> week = new ArrayList<>();
+      LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+      for (int d = 0; d < 7; d++) {
+        Http.Reply day =
+            flights.get("/api/v1/flights?from=LHR&to=DUB&date=" + tomorrow.plusDays(d));
+        assertEquals(200, day.status(), day.body());
+        day.json().getJsonArray("items").forEach(f -> week.add((JsonObject) f));
+      }
+      assertTrue(week.size() >= 3, "LHR-DUB flights in a week: " + week.size());
+      for (JsonObject flight : week) {
+        assertEquals("LHR", flight.getJsonObject("departureAirport").getString("code"));
+        assertEquals("DUB", flight.getJsonObject("arrivalAirport").getString("code"));
+        assertTrue(flight.getString("flightNumber").startsWith("EU"), flight.toString());
+        assertEquals("USD", flight.getString("currency"));
+        assertEquals(flight.getInt("totalSeats"), flight.getInt("availableSeats"));
+        assertEquals(
+            flight.getJsonObject("airplane").getInt("capacity"), flight.getInt("totalSeats"));
+        long id = flight.getJsonNumber("id").longValue();
+        assertEquals(200, flights.get("/api/v1/flights/" + id).status());
+      }
+
+      Airline.stopDemoFlights();
+      flights = startDemo();
+      assertEquals(loaded, totals(flights), "a start on a catalogue with data loads nothing");
+    } finally {
+      Airline.stopDemoFlights();
+    }
+  }
+}
