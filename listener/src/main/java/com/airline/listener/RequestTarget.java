@@ -2,7 +2,6 @@ package com.airline.listener;
 
 import java.io.CharConversionException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 import org.glassfish.grizzly.http.util.BufferChunk;
 import org.glassfish.grizzly.http.util.ByteChunk;
 import org.glassfish.grizzly.http.util.DataChunk;
@@ -11,9 +10,11 @@ import org.glassfish.grizzly.http.util.HttpRequestURIDecoder;
 /** The path of a request target, judged as Payara's web container will judge it. */
 final class RequestTarget {
 
-  /** A path a problem may quote: URI characters and well-formed escapes only, nothing to escape. */
-  private static final Pattern QUOTABLE =
-      Pattern.compile("/(?:[A-Za-z0-9\\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2}){0,2000}");
+  /** The longest path a problem quotes. */
+  private static final int QUOTABLE_LENGTH = 2048;
+
+  /** Besides letters and digits, what a quoted path may hold (RFC 3986 pchar and '/'). */
+  private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/";
 
   private RequestTarget() {}
 
@@ -46,10 +47,34 @@ final class RequestTarget {
     return null;
   }
 
-  /** The path as a problem's instance, or null when it is not a plain, well-formed URI path. */
+  /**
+   * The path as sent, for a problem's instance, or null unless it is a well-formed URI path: only
+   * URI characters and complete escapes, so nothing in it needs escaping in JSON or a log line.
+   */
   static String quotable(DataChunk path) {
+    if (path.getLength() > QUOTABLE_LENGTH) {
+      return null;
+    }
     String raw = path.toString(StandardCharsets.ISO_8859_1);
-    return QUOTABLE.matcher(raw).matches() ? raw : null;
+    if (!raw.startsWith("/")) {
+      return null;
+    }
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= raw.length() || !hex(raw.charAt(i + 1)) || !hex(raw.charAt(i + 2))) {
+          return null;
+        }
+        i += 2;
+      } else if (!(c < 0x80 && Character.isLetterOrDigit(c)) && PATH_CHARACTERS.indexOf(c) < 0) {
+        return null;
+      }
+    }
+    return raw;
+  }
+
+  private static boolean hex(char c) {
+    return Character.digit(c, 16) >= 0 && c < 0x80;
   }
 
   /**

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.memory.Buffers;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -91,15 +92,31 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/bookings/%00%00", "/api/v1/flights/%C0%AF", "/a'b(c)@d:e"})
+  @ValueSource(
+      strings = {"/api/v1/bookings/%00%00", "/api/v1/flights/%C0%AF", "/a'b(c)@d:e", "/%41"})
   void quotable_wellFormedPaths_areQuotedAsSent(String path) {
     assertEquals(path, RequestTarget.quotable(buffer(path)));
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"/api/v1/bookings/%zz", "/a%", "/a\"b", "/a\\b", "/a<b>", "api", "/\u00e9"})
+      strings = {
+        "/api/v1/bookings/%zz",
+        "/a%",
+        "/a%4",
+        "/a\"b",
+        "/a\\b",
+        "/a<b>",
+        "api",
+        "/\u00e9",
+        "/\u0660"
+      })
   void quotable_otherPaths_areNot(String path) {
     assertNull(RequestTarget.quotable(bytes(path)));
+  }
+
+  @Test
+  void quotable_aVeryLongPath_isNot() {
+    assertNull(RequestTarget.quotable(bytes("/" + "a".repeat(3000))));
   }
 }
