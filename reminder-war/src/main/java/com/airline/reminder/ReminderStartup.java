@@ -15,6 +15,9 @@ import java.util.logging.Logger;
 /**
  * Migrates the schema, then re-arms the timers a full stop lost. Messages and {@code @Schedule}
  * timers can arrive before this ran (Payara starts them first), so they wait for {@link #ready}.
+ * The service is ready for requests only once all of it ran ({@link #started}): Payara asks the
+ * readiness checks as soon as the application is deployed, seconds before its web module starts
+ * (requests meanwhile get a 404, then a 500 with an empty body from the container).
  */
 @ApplicationScoped
 public class ReminderStartup {
@@ -25,6 +28,7 @@ public class ReminderStartup {
   @Inject ReminderTimers timers;
 
   private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile boolean started;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     migrations.migrate();
@@ -35,6 +39,16 @@ public class ReminderStartup {
       // the application still starts: the minute sweep sends what lost its timer
       LOG.log(Level.SEVERE, "Re-arming the reminder timers failed", e);
     }
+    started = true;
+  }
+
+  /**
+   * Whether the start-up work is done. The web module starts serving only after this observer
+   * returned; in between, the container answers the application's paths (/health/ready too) with
+   * errors, never with a 200.
+   */
+  public boolean started() {
+    return started;
   }
 
   public boolean ready() {
