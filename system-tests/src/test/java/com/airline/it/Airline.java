@@ -163,6 +163,22 @@ public final class Airline {
     launcher("down", List.of("auth"), Map.of("AIRLINE_HOME", SECOND_AUTH_HOME.toString()));
   }
 
+  /**
+   * The proxy booking reaches RabbitMQ through, for the whole run: a test cuts it to play a broker
+   * outage without stopping the machine's broker.
+   */
+  public static BrokerProxy bookingBroker() {
+    return BookingBroker.PROXY;
+  }
+
+  // made on first use, without Airline's lock (the strict gateways' starts need it from other
+  // threads while their caller holds that lock)
+  private static final class BookingBroker {
+    static final BrokerProxy PROXY =
+        BrokerProxy.to(
+            env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672")));
+  }
+
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
   public static Path logs() {
     return HOME.resolve("logs");
@@ -327,6 +343,9 @@ public final class Airline {
     // reminder: a queue of the run's own, the test's SMTP server, retries after seconds
     env.put("REMINDER_EVENTS_QUEUE", REMINDER_QUEUE);
     env.put("BOOKING_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
+    // booking reaches the broker through the run's proxy, which EventRelayIT cuts
+    env.put("BOOKING_RABBITMQ_HOST", "127.0.0.1");
+    env.put("BOOKING_RABBITMQ_PORT", Integer.toString(bookingBroker().port()));
     env.put("REMINDER_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
     env.put("SMTP_HOST", "127.0.0.1");
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
