@@ -329,12 +329,18 @@ public final class Airline {
     env.put("GATEWAY_RATE_LIMIT", "1000000");
     env.put("GATEWAY_RATE_LIMIT_SIGN_IN", "1000000");
     env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
-    // ResilienceIT's services: "echo" is served by the test itself on base+9 (base+7 is a dead
-    // second instance), "nowhere" is nothing on base+8 until the test starts it
-    env.put("GATEWAY_ROUTES", gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere");
+    // ResilienceIT's services, served by the test itself on base+9: "echo"; "pair", two instances
+    // (the same server under two paths); "failover", a dead instance (nothing on base+7) listed
+    // before a live one. "nowhere" is nothing on base+8 until the test starts it.
+    String test = "http://127.0.0.1:" + (BASE + 9);
     env.put(
-        "GATEWAY_UPSTREAMS_ECHO",
-        "http://127.0.0.1:" + (BASE + 9) + ",http://127.0.0.1:" + (BASE + 7));
+        "GATEWAY_ROUTES",
+        gatewayRoutes()
+            + ",/api/v1/echo=echo,/api/v1/pair=pair,/api/v1/failover=failover"
+            + ",/api/v1/nowhere=nowhere");
+    env.put("GATEWAY_UPSTREAMS_ECHO", test);
+    env.put("GATEWAY_UPSTREAMS_PAIR", test + "/one," + test + "/two");
+    env.put("GATEWAY_UPSTREAMS_FAILOVER", "http://127.0.0.1:" + (BASE + 7) + "," + test + "/live");
     env.put("GATEWAY_UPSTREAMS_NOWHERE", "http://127.0.0.1:" + (BASE + 8));
     env.put("GATEWAY_PROXY_ECHO_READ_TIMEOUT", "PT1S");
     env.put("GATEWAY_CIRCUIT_OPEN_FOR", RESILIENCE_OPEN_FOR.toString());
