@@ -1,8 +1,5 @@
 package com.airline.rabbitmq;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -11,12 +8,11 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The test's own view of RabbitMQ over the plain AMQP client: publishes persistent messages with
  * publisher confirms, and looks at queues the way an operator would. A connection per call, so that
- * it survives a broker restart and a passive declare of a missing queue costs nothing.
+ * a passive declare of a missing queue (which closes its channel) costs nothing.
  */
 final class Broker {
 
@@ -100,17 +96,6 @@ final class Broker {
 
   static void deleteExchange(String exchange) throws Exception {
     withChannel(channel -> channel.exchangeDelete(exchange));
-  }
-
-  /** Runs {@code rabbitmqctl command} on this machine; the broker is local. */
-  static void rabbitmqctl(String command) throws Exception {
-    Process process =
-        new ProcessBuilder("rabbitmqctl", command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    assertTrue(process.waitFor(2, TimeUnit.MINUTES), "rabbitmqctl " + command + " hangs");
-    assertEquals(0, process.exitValue(), "rabbitmqctl " + command);
   }
 
   private static String env(String name, String fallback) {

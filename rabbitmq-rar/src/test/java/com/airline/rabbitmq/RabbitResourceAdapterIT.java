@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The adapter against the real RabbitMQ, with a hand-written stand-in for the application server (a
  * WorkManager on plain threads, endpoints that record deliveries). Each test has queues and an
- * exchange of its own and deletes them. One test restarts the broker: run under {@code flock
- * /tmp/airline-heavy.lock}.
+ * exchange of its own and deletes them. Broker faults are played at a proxy of the test's own
+ * ({@link BrokerProxy}): the machine's broker is never stopped.
  */
 class RabbitResourceAdapterIT {
 
@@ -335,43 +335,59 @@ class RabbitResourceAdapterIT {
   }
 
   /**
-   * Restarts the broker, which other suites on the machine share: run the module's tests under
-   * {@code flock /tmp/airline-heavy.lock mvn -B verify -pl rabbitmq-rar}.
+   * The adapter's broker connection cut (at a proxy of the test's own, so that the machine's broker
+   * and everyone else's connections stay up) and restored.
    */
   @Test
-  void brokerRestart_consumersReconnect_andDeliveryResumes() throws Exception {
-    RabbitActivationSpec spec = spec(queue);
-    TestEndpointFactory mdb = activate(spec);
-    assertEquals(true, attribute(queue, "Connected"));
-    assertEquals(2, attribute(queue, "Consumers"));
+  void brokerConnectionCut_consumersReconnect_andDeliveryResumes() throws Exception {
+    try (BrokerProxy proxy = BrokerProxy.to(Broker.HOST, Broker.PORT)) {
+      RabbitActivationSpec spec = spec(queue);
+      spec.setPort(String.valueOf(proxy.port()));
+      TestEndpointFactory mdb = activate(spec);
+      assertEquals(true, attribute(queue, "Connected"));
+      assertEquals(2, attribute(queue, "Consumers"));
+      assertEquals(1, proxy.connections(), "the adapter connects through the proxy");
 
-    try {
-      Broker.rabbitmqctl("stop_app");
+      try {
+        proxy.cut();
+        awaitTrue(
+            "JMX shows the consumers disconnected",
+            Duration.ofSeconds(10),
+            () -> Boolean.FALSE.equals(attribute(queue, "Connected")));
+        assertEquals(0, attribute(queue, "Consumers"));
+        awaitTrue(
+            "the broker sees the consumers gone",
+            Duration.ofSeconds(10),
+            () -> consumers(queue) == 0);
+        assertEquals(2L, mdb.released(), "endpoints of the lost connection released");
+        publish(queue, "while-cut");
+        Thread.sleep(QUIET.toMillis());
+        assertEquals(List.of(), List.copyOf(mdb.received), "delivered while cut");
+        assertEquals(false, attribute(queue, "Connected"), "connected while cut");
+      } finally {
+        proxy.restore();
+      }
+
       awaitTrue(
-          "JMX shows the consumers disconnected",
-          Duration.ofSeconds(10),
-          () -> Boolean.FALSE.equals(attribute(queue, "Connected")));
-      assertEquals(0, attribute(queue, "Consumers"));
-      assertEquals(2L, mdb.released(), "endpoints of the lost connection released");
-    } finally {
-      Broker.rabbitmqctl("start_app");
+          "reconnected",
+          Duration.ofSeconds(60),
+          () -> Boolean.TRUE.equals(attribute(queue, "Connected")) && consumers(queue) == 2);
+      assertEquals(2, attribute(queue, "Consumers"));
+      assertEquals(4, mdb.endpoints.size(), "a new endpoint per session");
+
+      publish(queue, "after-restore");
+      awaitTrue("deliveries after restore", Duration.ofSeconds(10), () -> mdb.received.size() >= 2);
+      Thread.sleep(QUIET.toMillis());
+      assertEquals(
+          Set.of("while-cut", "after-restore"),
+          bodies(List.copyOf(mdb.received)),
+          "what waited in the queue and what came after, each once: " + mdb.received);
+      assertEquals(2, mdb.received.size(), "each once: " + mdb.received);
+      assertEquals(2L, attribute(queue, "Delivered"));
+
+      adapter.endpointDeactivation(mdb, spec);
+      assertEquals(0, messages(queue));
     }
-
-    awaitTrue(
-        "reconnected",
-        Duration.ofSeconds(60),
-        () -> Boolean.TRUE.equals(attribute(queue, "Connected")) && consumers(queue) == 2);
-    assertEquals(2, attribute(queue, "Consumers"));
-    assertEquals(4, mdb.endpoints.size(), "a new endpoint per session");
-
-    publish(queue, "after-restart");
-    awaitTrue("delivery after restart", Duration.ofSeconds(10), () -> mdb.received.size() >= 1);
-    Thread.sleep(QUIET.toMillis());
-    assertEquals(List.of("after-restart"), mdb.received.stream().map(Received::body).toList());
-    assertEquals(1L, attribute(queue, "Delivered"));
-
-    adapter.endpointDeactivation(mdb, spec);
-    assertEquals(0, messages(queue));
   }
 
   @Test

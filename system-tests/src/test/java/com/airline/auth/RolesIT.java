@@ -27,10 +27,6 @@ class RolesIT {
     auth = Http.to(Airline.start("auth"));
   }
 
-  private static String uniqueRole() {
-    return "CREW_" + Long.toString(System.nanoTime(), 36).toUpperCase().replaceAll("[0-9]", "X");
-  }
-
   @Test
   void list_signedIn_showsBuiltInRoles_withoutToken401() {
     Http.Reply roles = auth.as(TestUsers.signUp(auth).token()).get("/api/v1/roles");
@@ -49,7 +45,7 @@ class RolesIT {
 
   @Test
   void create_asAdmin201_again409_asUser403() {
-    String name = uniqueRole();
+    String name = TestUsers.uniqueRole("CREW");
     assertEquals(
         403,
         auth.as(TestUsers.signUp(auth).token())
@@ -67,7 +63,7 @@ class RolesIT {
 
   @Test
   void create_racingTheSameName_one201_the_others409() throws Exception {
-    String name = uniqueRole();
+    String name = TestUsers.uniqueRole("CREW");
     Http admin = auth.as(TestUsers.admin(auth).token());
     ExecutorService pool = Executors.newFixedThreadPool(6);
     try {
@@ -105,7 +101,7 @@ class RolesIT {
     Http admin = auth.as(TestUsers.admin(auth).token());
     assertEquals(409, admin.delete("/api/v1/roles/SUPPORT").status());
 
-    String name = uniqueRole();
+    String name = TestUsers.uniqueRole("CREW");
     admin.post("/api/v1/roles", json("name", name, "description", "Held"));
     TestUser holder = TestUsers.withRoles(auth, name);
     assertEquals(409, admin.delete("/api/v1/roles/" + name).status());
@@ -117,7 +113,7 @@ class RolesIT {
 
   @Test
   void userWithOnlyAnAdminDefinedRole_isStillSignedIn() {
-    String name = uniqueRole();
+    String name = TestUsers.uniqueRole("CREW");
     auth.as(TestUsers.admin(auth).token())
         .post("/api/v1/roles", json("name", name, "description", "Custom"));
     TestUser custom = TestUsers.withRoles(auth, name);

@@ -182,7 +182,7 @@ class UsersIT {
         admin
             .put(
                 "/api/v1/users/" + user.id() + "/roles",
-                jsonArray("USER", "PILOT_" + Airline.RUN.toUpperCase()))
+                jsonArray("USER", TestUsers.uniqueRole("PILOT")))
             .status());
     assertEquals(400, admin.put("/api/v1/users/" + user.id() + "/roles", jsonArray()).status());
     assertEquals(

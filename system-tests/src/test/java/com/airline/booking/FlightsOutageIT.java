@@ -10,6 +10,7 @@ import com.airline.it.Http;
 import com.airline.it.TestServices;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
+import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,22 +27,28 @@ class FlightsOutageIT {
     Http flights = Http.to(Airline.start("flights"));
     Http booking = Http.to(Airline.start("booking"));
     Catalogue catalogue = Catalogue.asAdmin(auth).on(flights);
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    JsonObject scheduled = catalogue.flight(10);
+    long flight = scheduled.getJsonNumber("id").longValue();
     TestUser user = TestUsers.signUp(auth);
     Http as = booking.as(user.token());
     String confirmed = BookingIT.book(as, flight, 2).json().getString("reference");
-    // A booking left PENDING by a crash between "seats taken" and "confirmed":
+    // A booking left PENDING by a crash between "seats taken" and "confirmed": its seats taken
+    // now, its row written only once flights is down, so that the settlement cannot finish it
+    // before the outage.
     String stranded = "S" + Catalogue.uniqueCode() + "ZZ";
-    flights
-        .as(TestServices.bookingToken())
-        .post(
-            "/api/v1/flights/" + flight + "/reservations",
-            json("bookingReference", stranded, "seats", 3));
-    insertPending(stranded, user.id(), flight, 3);
+    Http.Reply taken =
+        flights
+            .as(TestServices.bookingToken())
+            .post(
+                "/api/v1/flights/" + flight + "/reservations",
+                json("bookingReference", stranded, "seats", 3));
+    assertEquals(201, taken.status(), taken.body());
     assertEquals(5, available(flights, flight));
 
     Airline.stop("flights");
     try {
+      long logged = settlementLog().length();
+      insertPending(stranded, user.id(), scheduled, 3);
       Instant before = Instant.now();
       Http.Reply refused = BookingIT.book(as, flight, 1);
       assertEquals(503, refused.status(), refused.body());
@@ -56,7 +63,11 @@ class FlightsOutageIT {
       Http.Reply cancelled = as.post("/api/v1/bookings/" + confirmed + "/cancel", json());
       assertEquals(200, cancelled.status(), cancelled.body());
       assertEquals("CANCELLED", cancelled.json().getString("status"));
-      Thread.sleep(4000); // past the pending timeout: the settlement tries, and must keep waiting
+      // a settlement run while flights is down (every 10 s) tries it, and must keep waiting
+      Await.until(
+          () -> settlementRanSince(logged),
+          Duration.ofSeconds(60),
+          "a settlement run while flights is down");
       assertEquals("PENDING", status(stranded));
     } finally {
       Airline.start("flights");
@@ -91,20 +102,43 @@ class FlightsOutageIT {
     return flights.get("/api/v1/flights/" + flight).json().getInt("availableSeats");
   }
 
-  private static void insertPending(String reference, String userId, long flight, int seats)
+  private static void insertPending(String reference, String userId, JsonObject flight, int seats)
       throws Exception {
     try (Connection c = Airline.database("booking");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO booking (reference, user_id, flight_id, flight_number, departure_time, departure_airport, arrival_airport,"
                     + " seats, total_price, currency, passenger_name, passenger_email, status, seats_held, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, 'TX1', UTC_TIMESTAMP() + INTERVAL 3 DAY, 'QQA', 'QQB', ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
-                    + " 'PENDING', FALSE, UTC_TIMESTAMP() - INTERVAL 1 MINUTE, UTC_TIMESTAMP() - INTERVAL 1 MINUTE)")) {
+                    + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL 3 DAY, ?, ?, ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
+                    + " 'PENDING', FALSE, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY)")) {
       insert.setString(1, reference);
       insert.setString(2, userId);
-      insert.setLong(3, flight);
-      insert.setInt(4, seats);
+      insert.setLong(3, flight.getJsonNumber("id").longValue());
+      insert.setString(4, flight.getString("flightNumber"));
+      insert.setString(5, flight.getJsonObject("departureAirport").getString("code"));
+      insert.setString(6, flight.getJsonObject("arrivalAirport").getString("code"));
+      insert.setInt(7, seats);
       insert.executeUpdate();
+    }
+  }
+
+  private static java.io.File settlementLog() {
+    return Airline.logs().resolve("booking.log").toFile();
+  }
+
+  /**
+   * Whether booking logged, after the log had this length, a settlement run that tried a PENDING
+   * booking and found flights down: the stranded one, a day old, comes first in every run.
+   */
+  private static boolean settlementRanSince(long length) {
+    try (var log = new java.io.RandomAccessFile(settlementLog(), "r")) {
+      log.seek(length);
+      byte[] tail = new byte[(int) (log.length() - length)];
+      log.readFully(tail);
+      String lines = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return lines.contains("Settlement waits for flights");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

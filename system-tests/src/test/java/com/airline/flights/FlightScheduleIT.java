@@ -98,7 +98,7 @@ class FlightScheduleIT {
             with("departureTime", Instant.now().minus(1, ChronoUnit.HOURS).toString()),
             "departureTime"),
         Arguments.of(with("arrivalAirport", from), "arrivalAirport"),
-        Arguments.of(with("arrivalAirport", "QQQ"), "arrivalAirport"),
+        Arguments.of(with("arrivalAirport", Catalogue.unknownCode()), "arrivalAirport"),
         Arguments.of(with("departureAirport", "Q1Q"), "departureAirport"),
         Arguments.of(with("airplaneId", 987654321L), "airplaneId"),
         Arguments.of(with("airplaneId", null), "airplaneId"),

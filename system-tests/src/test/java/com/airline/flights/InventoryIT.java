@@ -85,7 +85,9 @@ class InventoryIT {
   void release_givesSeatsBackOnce_andTheReferenceCannotReserveAgain() {
     long flight = catalogue.flight(10).getJsonNumber("id").longValue();
     String reference = reference();
-    reserve(flight, reference, 4);
+    Http.Reply reserved = reserve(flight, reference, 4);
+    assertEquals(201, reserved.status(), reserved.body());
+    assertEquals(6, available(flight), "the seats taken before they are given back");
 
     assertEquals(
         204, service.delete("/api/v1/flights/" + flight + "/reservations/" + reference).status());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import com.airline.it.Tokens;
@@ -50,7 +51,7 @@ class EdgeAuthIT {
         gateway
             .post(
                 "/api/v1/auth/signin",
-                json("email", "nobody@it.test", "password", "wrong-password"))
+                json("email", TestUsers.uniqueEmail("nobody"), "password", "wrong-password"))
             .status());
   }
 
@@ -115,7 +116,7 @@ class EdgeAuthIT {
     Http.Reply admin =
         gateway
             .as(TestUsers.admin(auth).token())
-            .post("/api/v1/cities", json("name", "Edge " + Airline.RUN, "country", "NL"));
+            .post("/api/v1/cities", json("name", Catalogue.uniqueName("Edge"), "country", "NL"));
     assertEquals(201, admin.status(), admin.body());
   }
 }

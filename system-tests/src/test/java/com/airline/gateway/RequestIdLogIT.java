@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.airline.it.Airline;
 import com.airline.it.Http;
+import com.airline.it.TestUsers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,9 @@ class RequestIdLogIT {
     Http.Reply refused =
         gateway
             .with("X-Request-ID", id)
-            .post("/api/v1/auth/signin", json("email", "nobody@it.test", "password", "wrong-pw"));
+            .post(
+                "/api/v1/auth/signin",
+                json("email", TestUsers.uniqueEmail("nobody"), "password", "wrong-pw"));
     assertEquals(401, refused.status(), refused.body());
 
     // auth logs a refused sign-in without naming the request: the id comes from the filter

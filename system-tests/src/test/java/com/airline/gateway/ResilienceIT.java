@@ -2,10 +2,12 @@ package com.airline.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Await;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import com.sun.net.httpserver.Headers;
@@ -14,26 +16,32 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * What the gateway does between the client and a service instance, against small HTTP servers of
- * the test's own (Airline's "echo" and "nowhere" services): forwarding headers, several instances
- * with a dead one, read timeouts, and the circuit of a service that keeps failing.
+ * the test's own (Airline's "echo", "pair", "failover" and "nowhere" services): forwarding headers,
+ * several instances used in turn, a dead one gone around and skipped, read timeouts, and the
+ * circuit of a service that keeps failing.
  */
 class ResilienceIT {
 
   static Http gateway;
   static HttpServer echo;
   static final Map<String, Headers> seen = new ConcurrentHashMap<>();
-  static final AtomicInteger served = new AtomicInteger();
+
+  /** The instance that served each request id: the path before /api/ ("/one", "" for echo). */
+  static final Map<String, String> servedBy = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void start() throws IOException {
@@ -47,17 +55,20 @@ class ResilienceIT {
     echo.stop(0);
   }
 
-  /** Answers 200, noting the headers it got; under .../slow only after 3 s. */
+  /** Answers 200, noting the headers it got and who served; under .../slow only after 3 s. */
   static HttpServer server(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext(
         "/",
         exchange -> {
-          served.incrementAndGet();
           String id = exchange.getRequestHeaders().getFirst("X-Request-ID");
+          String path = exchange.getRequestURI().getPath();
           if (id != null) {
             seen.put(id, exchange.getRequestHeaders());
+            if (path.contains("/api/")) {
+              servedBy.put(id, path.substring(0, path.indexOf("/api/")));
+            }
           }
           if (exchange.getRequestURI().getPath().endsWith("/slow")) {
             sleep(3000);
@@ -156,13 +167,71 @@ class ResilienceIT {
   }
 
   @Test
-  void severalInstances_areUsedInTurn_andADeadOneIsGoneAround() {
-    int before = served.get();
-    for (int i = 0; i < 8; i++) {
-      Http.Reply reply = gateway.get("/api/v1/echo/turn-" + i);
+  void severalInstances_areUsedInTurn() {
+    List<String> instances = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String id = newId();
+      Http.Reply reply = gateway.with("X-Request-ID", id).get("/api/v1/pair/turn-" + i);
       assertEquals(200, reply.status(), "request " + i + ": " + reply.body());
+      instances.add(servedBy.get(id));
     }
-    assertEquals(before + 8, served.get(), "each answered by the live instance");
+    assertEquals(Set.of("/one", "/two"), Set.copyOf(instances), "both instances serve");
+    for (int i = 1; i < instances.size(); i++) {
+      assertNotEquals(instances.get(i - 1), instances.get(i), "in turn: " + instances);
+    }
+  }
+
+  /**
+   * The first request goes to the dead instance first (nothing else uses this service, and the dead
+   * one is listed first): refused, it is answered by the live one. After three failures in a row
+   * the dead instance is skipped: tried again only once per open-for period, so that fewer than
+   * half of the requests try it (without skipping, every one or every other one would).
+   */
+  @Test
+  void aDeadInstanceListedFirst_isGoneAround_thenSkipped() throws Exception {
+    String dead = "http://127.0.0.1:" + (Airline.basePort() + 7);
+    List<String> ids = new ArrayList<>();
+    long started = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      String id = newId();
+      ids.add(id);
+      Http.Reply reply = gateway.with("X-Request-ID", id).get("/api/v1/failover/try-" + i);
+      assertEquals(200, reply.status(), "request " + i + ": " + reply.body());
+      assertEquals("/live", servedBy.get(id), "request " + i);
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+    Await.until(
+        () -> triedOn(dead, ids).contains(ids.get(0)),
+        Duration.ofSeconds(10),
+        "the gateway logs that the first request was refused by " + dead);
+    List<String> tried = triedOn(dead, ids);
+    assertEquals(ids.get(0), tried.get(0), "the first request tried the dead instance first");
+    assertTrue(tried.size() >= 3, "tried until three failures in a row: " + tried.size());
+    long trials = took.toNanos() / Airline.RESILIENCE_OPEN_FOR.toNanos() + 1;
+    assertTrue(
+        tried.size() <= 3 + trials,
+        "skipped after three failures: tried by "
+            + tried.size()
+            + " of 20 requests in "
+            + took.toMillis()
+            + " ms");
+  }
+
+  /** Those of the requests the gateway logged as failed on the instance, in their order. */
+  static List<String> triedOn(String instance, List<String> ids) {
+    String log;
+    try {
+      log =
+          new String(
+              Files.readAllBytes(Airline.logs().resolve("gateway.log")),
+              StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ids.stream()
+        .filter(id -> log.contains("Request " + id + " to " + instance + " failed"))
+        .toList();
   }
 
   @Test

@@ -205,6 +205,22 @@ public final class Airline {
     launcher("down", List.of("flights"), Map.of("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString()));
   }
 
+  /**
+   * The proxy booking reaches RabbitMQ through, for the whole run: a test cuts it to play a broker
+   * outage without stopping the machine's broker.
+   */
+  public static BrokerProxy bookingBroker() {
+    return BookingBroker.PROXY;
+  }
+
+  // made on first use, without Airline's lock (the strict gateways' starts need it from other
+  // threads while their caller holds that lock)
+  private static final class BookingBroker {
+    static final BrokerProxy PROXY =
+        BrokerProxy.to(
+            env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672")));
+  }
+
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
   public static Path logs() {
     return HOME.resolve("logs");
@@ -359,17 +375,21 @@ public final class Airline {
     env.put("GATEWAY_RATE_LIMIT", "1000000");
     env.put("GATEWAY_RATE_LIMIT_SIGN_IN", "1000000");
     env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
-    // ResilienceIT's services: "echo" is served by the test itself on base+9 (base+7 is a dead
-    // second instance), "nowhere" is nothing on base+8 until the test starts it
-    // ConnectTimeoutIT's "blackhole": a socket on BLACK_HOLE_PORT that never accepts
-    env.put(
-        "GATEWAY_ROUTES",
-        gatewayRoutes() + ",/api/v1/echo=echo,/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
+    // ResilienceIT's services, served by the test itself on base+9: "echo"; "pair", two instances
+    // (the same server under two paths); "failover", a dead instance (nothing on base+7) listed
+    // before a live one. "nowhere" is nothing on base+8 until the test starts it.
+    // ConnectTimeoutIT's "blackhole": a socket on BLACK_HOLE_PORT that never accepts.
+    String test = "http://127.0.0.1:" + (BASE + 9);
     env.put("GATEWAY_UPSTREAMS_BLACKHOLE", "http://127.0.0.1:" + BLACK_HOLE_PORT);
     env.put("GATEWAY_PROXY_BLACKHOLE_CONNECT_TIMEOUT", BLACK_HOLE_CONNECT_TIMEOUT.toString());
     env.put(
-        "GATEWAY_UPSTREAMS_ECHO",
-        "http://127.0.0.1:" + (BASE + 9) + ",http://127.0.0.1:" + (BASE + 7));
+        "GATEWAY_ROUTES",
+        gatewayRoutes()
+            + ",/api/v1/echo=echo,/api/v1/pair=pair,/api/v1/failover=failover"
+            + ",/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
+    env.put("GATEWAY_UPSTREAMS_ECHO", test);
+    env.put("GATEWAY_UPSTREAMS_PAIR", test + "/one," + test + "/two");
+    env.put("GATEWAY_UPSTREAMS_FAILOVER", "http://127.0.0.1:" + (BASE + 7) + "," + test + "/live");
     env.put("GATEWAY_UPSTREAMS_NOWHERE", "http://127.0.0.1:" + (BASE + 8));
     env.put("GATEWAY_PROXY_ECHO_READ_TIMEOUT", "PT1S");
     env.put("GATEWAY_CIRCUIT_OPEN_FOR", RESILIENCE_OPEN_FOR.toString());
@@ -378,6 +398,9 @@ public final class Airline {
     // reminder: a queue of the run's own, the test's SMTP server, retries after seconds
     env.put("REMINDER_EVENTS_QUEUE", REMINDER_QUEUE);
     env.put("BOOKING_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
+    // booking reaches the broker through the run's proxy, which EventRelayIT cuts
+    env.put("BOOKING_RABBITMQ_HOST", "127.0.0.1");
+    env.put("BOOKING_RABBITMQ_PORT", Integer.toString(bookingBroker().port()));
     env.put("REMINDER_EVENTS_EXCHANGE", EVENTS_EXCHANGE);
     env.put("SMTP_HOST", "127.0.0.1");
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));

@@ -9,6 +9,8 @@ import com.rabbitmq.jms.admin.RMQDestination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
 
 /** The real RabbitMQ, for tests: publish as a plain JMS client would, look into queues. */
 public final class Broker {
@@ -51,6 +53,49 @@ public final class Broker {
         Channel channel = connection.createChannel()) {
       GetResponse response = channel.basicGet(queue, true);
       return response == null ? null : new String(response.getBody(), StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot read " + queue, e);
+    }
+  }
+
+  /**
+   * Waits for a message of the queue whose body matches and takes it; the others stay in the queue
+   * (peeked, never acknowledged, so returned when the channel closes). A test looks for its own
+   * message: others' may be there before it (a queue's dead letters come from every test of the
+   * run). Null if none came in time.
+   */
+  public static String take(String queue, Predicate<String> matching, Duration atMost)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    int seen = -1;
+    while (true) {
+      int waiting = messages(queue);
+      if (waiting != seen) { // peek again only when something new came
+        seen = waiting;
+        String found = takeFirst(queue, matching);
+        if (found != null) {
+          return found;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        return null;
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static String takeFirst(String queue, Predicate<String> matching) {
+    try (Connection connection = amqp();
+        Channel channel = connection.createChannel()) {
+      GetResponse response;
+      while ((response = channel.basicGet(queue, false)) != null) {
+        String body = new String(response.getBody(), StandardCharsets.UTF_8);
+        if (matching.test(body)) {
+          channel.basicAck(response.getEnvelope().getDeliveryTag(), false);
+          return body;
+        }
+      }
+      return null;
     } catch (Exception e) {
       throw new IllegalStateException("Cannot read " + queue, e);
     }

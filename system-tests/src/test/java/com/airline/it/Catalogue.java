@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A catalogue of each test's own, made through the API as an admin: unique names and IATA codes.
@@ -15,7 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Catalogue {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int CODE_COUNT = 3 * 26 * 26;
   private static final Set<String> CODES = ConcurrentHashMap.newKeySet();
+  private static final Set<String> NUMBERS = ConcurrentHashMap.newKeySet();
+  private static final AtomicLong NAMES = new AtomicLong();
 
   private final Http admin;
   private final String token;
@@ -45,6 +49,9 @@ public final class Catalogue {
    */
   public static String uniqueCode() {
     while (true) {
+      if (CODES.size() >= CODE_COUNT) {
+        throw new IllegalStateException("every test code is used: " + CODE_COUNT);
+      }
       String code =
           ""
               + "QJX".charAt(RANDOM.nextInt(3))
@@ -56,14 +63,32 @@ public final class Catalogue {
     }
   }
 
+  /**
+   * A well-formed airport code that no test of this run creates: taken from {@link #uniqueCode()}'s
+   * codes, so that it is never handed out to be created.
+   */
+  public static String unknownCode() {
+    return uniqueCode();
+  }
+
+  /** A flight number (two letters, 1 to 4 digits) no other test of this run has used. */
   public static String uniqueFlightNumber() {
-    return "T" + (char) ('A' + RANDOM.nextInt(26)) + (1 + RANDOM.nextInt(9999));
+    while (true) {
+      String number = "T" + (char) ('A' + RANDOM.nextInt(26)) + (1 + RANDOM.nextInt(9999));
+      if (NUMBERS.add(number)) {
+        return number;
+      }
+    }
+  }
+
+  /** A name no other test of this run has used: the hint and a number. */
+  public static String uniqueName(String hint) {
+    return hint + " " + NAMES.incrementAndGet();
   }
 
   public long city() {
     Http.Reply reply =
-        admin.post(
-            "/api/v1/cities", json("name", "City " + uniqueCode() + uniqueCode(), "country", "NL"));
+        admin.post("/api/v1/cities", json("name", uniqueName("City"), "country", "NL"));
     return created(reply).getJsonNumber("id").longValue();
   }
 

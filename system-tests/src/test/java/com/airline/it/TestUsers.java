@@ -2,18 +2,46 @@ package com.airline.it;
 
 import static com.airline.it.Http.json;
 
+import java.security.SecureRandom;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Users made fresh for each test, signed in, so that no test depends on another's data. */
 public final class TestUsers {
 
   public record TestUser(String id, String email, String password, String token) {}
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<String> USED = ConcurrentHashMap.newKeySet();
+
   private TestUsers() {}
 
+  /** An address no other test of this run has used: to sign up with, or to expect unknown. */
   public static String uniqueEmail(String hint) {
-    return hint + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.test";
+    while (true) {
+      String email = hint + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.test";
+      if (USED.add(email.toLowerCase(Locale.ROOT))) {
+        return email;
+      }
+    }
+  }
+
+  /**
+   * A role name (A-Z and _) no other test of this run has used: to create, or to expect unknown.
+   */
+  public static String uniqueRole(String hint) {
+    while (true) {
+      StringBuilder name = new StringBuilder(hint).append('_');
+      for (int i = 0; i < 10; i++) {
+        name.append((char) ('A' + RANDOM.nextInt(26)));
+      }
+      if (USED.add(name.toString())) {
+        return name.toString();
+      }
+    }
   }
 
   public static TestUser signUp(Http http) {

@@ -5,6 +5,7 @@ import static com.airline.reminder.Reminders.event;
 import static com.airline.reminder.Reminders.reference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
 import com.airline.it.Broker;
@@ -14,7 +15,11 @@ import com.airline.it.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,5 +55,65 @@ class ReminderRestartIT {
     assertFalse(
         sentAt.isBefore(departure.minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)),
         "not before it was due: " + sentAt);
+  }
+
+  /**
+   * Ready means ready: while the service starts again, its API answers 200 from the moment its
+   * /health/ready first answers 200 (never a 500, as it did for seconds after a start), and the
+   * launcher says it is started only then.
+   */
+  @Test
+  void restarted_servesTheApiFromTheMomentItSaysItIsReady() throws Exception {
+    Http auth = Http.to(Airline.start("auth"));
+    Http service = Http.to(Airline.start("reminder"));
+    Http reminders = service.as(TestUsers.admin(auth).token());
+    String path = "/api/v1/reminders?booking=" + reference();
+    assertEquals(200, reminders.get(path).status());
+
+    Airline.kill("reminder");
+    AtomicBoolean polling = new AtomicBoolean(true);
+    AtomicBoolean ready = new AtomicBoolean();
+    List<String> afterReady = Collections.synchronizedList(new ArrayList<>());
+    Thread poller =
+        new Thread(
+            () -> {
+              while (polling.get()) {
+                try {
+                  if (!ready.get()) {
+                    ready.set(service.get("/health/ready").status() == 200);
+                  } else {
+                    Http.Reply reply = reminders.get(path);
+                    afterReady.add(reply.status() + " " + reply.body());
+                  }
+                } catch (IllegalStateException e) {
+                  // not listening yet
+                }
+                sleep(50);
+              }
+            });
+    poller.start();
+    try {
+      Airline.start("reminder");
+      Http.Reply started = reminders.get(path);
+      assertEquals(200, started.status(), "once started: " + started);
+      sleep(5_000); // the 500s came for up to 4 s after the first ready
+    } finally {
+      polling.set(false);
+      poller.join();
+    }
+    assertTrue(ready.get(), "never seen ready");
+    assertFalse(afterReady.isEmpty(), "never asked after ready");
+    assertEquals(
+        List.of(),
+        afterReady.stream().filter(reply -> !reply.startsWith("200 ")).toList(),
+        "answers after /health/ready said 200");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

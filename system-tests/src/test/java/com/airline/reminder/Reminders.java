@@ -3,11 +3,13 @@ package com.airline.reminder;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import jakarta.json.JsonObject;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Booking events as booking publishes them, and the reminders API read as a map by kind. */
@@ -15,16 +17,24 @@ final class Reminders {
 
   private Reminders() {}
 
-  /** A fresh booking reference (6 of A-Z and 2-9). */
+  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Set<String> USED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * A booking reference (6 of A-Z and 2-9) no other test of this run has used: to publish events
+   * for, or to expect unknown.
+   */
   static String reference() {
-    String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    StringBuilder reference = new StringBuilder();
-    UUID random = UUID.randomUUID();
-    long bits = random.getMostSignificantBits() ^ random.getLeastSignificantBits();
-    for (int i = 0; i < 6; i++) {
-      reference.append(alphabet.charAt((int) Math.floorMod(bits >> (i * 5), 32)));
+    while (true) {
+      StringBuilder reference = new StringBuilder();
+      for (int i = 0; i < 6; i++) {
+        reference.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+      }
+      if (USED.add(reference.toString())) {
+        return reference.toString();
+      }
     }
-    return reference.toString();
   }
 
   static String event(
