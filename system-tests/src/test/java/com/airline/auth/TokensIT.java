@@ -102,7 +102,9 @@ class TokensIT {
     Http booking = Http.to(Airline.start("booking"));
     String after;
     try {
-      Http second = Http.to(Airline.startSecondAuth(Map.of("JWT_PRIVATE_KEY", newKey)));
+      Http second =
+          Http.to(
+              Airline.startInstance("auth", "second-auth", 10, Map.of("JWT_PRIVATE_KEY", newKey)));
       TestUser user = TestUsers.signUp(second);
       after = user.token();
       Set<String> both = Set.of(kid(before), kid(after));
@@ -119,7 +121,7 @@ class TokensIT {
           "booking accepts a token signed with the new key");
       assertEquals(200, booking.as(before).get("/api/v1/bookings").status());
     } finally {
-      Airline.stopSecondAuth();
+      Airline.stopInstance("second-auth");
     }
     assertTrue(kids(auth).contains(kid(after)), "the new key is still published");
     assertEquals(200, booking.as(after).get("/api/v1/bookings").status());

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
-import com.airline.it.Await;
 import com.airline.it.Http;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * all searchable; a later start on the same database loads nothing more.
  */
 class DemoCatalogueIT {
+
+  static final String DATABASE = "it_flights_demo_" + Airline.RUN;
 
   static int total(Http flights, String path) {
     Http.Reply reply = flights.get(path);
@@ -36,23 +37,25 @@ class DemoCatalogueIT {
   }
 
   /**
-   * Starts the demo instance and waits for its catalogue: the instance is ready (its database
-   * answers) a moment before its start-up has migrated and loaded, in one transaction.
+   * Starts the demo instance, on an empty database of its own; ready means its catalogue is loaded
+   * (the start-up loads it before the instance reports ready).
    */
-  static Http startDemo() throws InterruptedException {
-    Http flights = Http.to(Airline.startDemoFlights());
-    Await.until(
-        () -> {
-          Http.Reply cities = flights.get("/api/v1/cities?size=1");
-          return cities.status() == 200 && cities.json().getInt("totalItems") > 0;
-        },
-        Duration.ofSeconds(120),
-        "the demo flights instance serves a catalogue");
+  static Http startDemo() {
+    Http flights =
+        Http.to(
+            Airline.startInstance(
+                "flights",
+                "demo-flights",
+                11,
+                Map.of("FLIGHTS_DB_NAME", DATABASE, "FLIGHTS_DEMO_DATA", "true")));
+    Http.Reply cities = flights.get("/api/v1/cities?size=1");
+    assertEquals(200, cities.status(), cities.body());
+    assertTrue(cities.json().getInt("totalItems") > 0, "ready before its catalogue: " + cities);
     return flights;
   }
 
   @Test
-  void anEmptyCatalogue_getsTheDemoData_searchable_andOnlyOnce() throws Exception {
+  void anEmptyCatalogue_getsTheDemoData_searchable_andOnlyOnce() {
     Http flights = startDemo();
     try {
       List<Integer> loaded = totals(flights);
@@ -87,11 +90,11 @@ class DemoCatalogueIT {
         assertEquals(200, flights.get("/api/v1/flights/" + id).status());
       }
 
-      Airline.stopDemoFlights();
+      Airline.stopInstance("demo-flights");
       flights = startDemo();
       assertEquals(loaded, totals(flights), "a start on a catalogue with data loads nothing");
     } finally {
-      Airline.stopDemoFlights();
+      Airline.stopInstance("demo-flights");
     }
   }
 }

@@ -87,11 +87,11 @@ public final class Airline {
   public static final long STRICT_SIGN_IN_LIMIT = 3;
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
-  private static final Path SECOND_AUTH_HOME = HOME.resolve("second-auth");
-  private static final Path DEMO_FLIGHTS_HOME = HOME.resolve("demo-flights");
 
-  /** The demo flights instance's database. */
-  public static final String DEMO_FLIGHTS_DATABASE = "it_flights_demo_" + RUN;
+  /** The instances started beside the run's own ({@link #startInstance}): name to service. */
+  private static final Map<String, String> EXTRA = new java.util.LinkedHashMap<>();
+
+  private static final Set<String> EXTRA_DATABASES = new LinkedHashSet<>();
 
   /**
    * The port of the gateway's "blackhole" service: a test listens there without ever accepting, so
@@ -161,48 +161,32 @@ public final class Airline {
   }
 
   /**
-   * A second auth instance beside the run's own, on the same database, with these settings (a
-   * signing key of its own, say); stop it with {@link #stopSecondAuth}, else the run's end does.
+   * One more instance of a service beside the run's own, named name (its home, its cluster), on
+   * base+offset with the run's settings and these; stop it with {@link #stopInstance}, else the
+   * run's end does, and drops the database it was given ({@code <SERVICE>_DB_NAME}).
    */
-  public static synchronized URI startSecondAuth(Map<String, String> settings) {
+  public static synchronized URI startInstance(
+      String service, String name, int offset, Map<String, String> settings) {
     start("auth"); // which also registers the shutdown hook that stops this one
-    int hazelcast = BASE - 1080 + 100;
+    String prefix = service.toUpperCase();
+    int hazelcast = BASE - 1080 + 10 * offset;
     Map<String, String> env = new HashMap<>(settings);
-    env.put("AIRLINE_HOME", SECOND_AUTH_HOME.toString());
-    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-second-auth");
-    env.put("AUTH_PORT", Integer.toString(BASE + 10));
-    env.put("AUTH_HAZELCAST_PORT", Integer.toString(hazelcast));
-    env.put("AUTH_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
-    launcher("up", List.of("auth"), env);
-    return URI.create("http://127.0.0.1:" + (BASE + 10));
+    env.put("AIRLINE_HOME", HOME.resolve(name).toString());
+    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-" + name);
+    env.put(prefix + "_PORT", Integer.toString(BASE + offset));
+    env.put(prefix + "_HAZELCAST_PORT", Integer.toString(hazelcast));
+    env.put(prefix + "_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
+    EXTRA.put(name, service);
+    if (settings.containsKey(prefix + "_DB_NAME")) {
+      EXTRA_DATABASES.add(settings.get(prefix + "_DB_NAME"));
+    }
+    launcher("up", List.of(service), env);
+    return URI.create("http://127.0.0.1:" + (BASE + offset));
   }
 
-  public static synchronized void stopSecondAuth() {
-    launcher("down", List.of("auth"), Map.of("AIRLINE_HOME", SECOND_AUTH_HOME.toString()));
-  }
-
-  /**
-   * A flights instance beside the run's own, on base+11 with an empty database of its own and the
-   * demo catalogue on (FLIGHTS_DEMO_DATA=true); stop it with {@link #stopDemoFlights}, else the
-   * run's end does, and drops its database.
-   */
-  public static synchronized URI startDemoFlights() {
-    start("auth"); // its tokens; this also registers the shutdown hook that stops this one
-    int hazelcast = BASE - 1080 + 110;
-    Map<String, String> env = new HashMap<>();
-    env.put("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString());
-    env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-demo-flights");
-    env.put("FLIGHTS_PORT", Integer.toString(BASE + 11));
-    env.put("FLIGHTS_HAZELCAST_PORT", Integer.toString(hazelcast));
-    env.put("FLIGHTS_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
-    env.put("FLIGHTS_DB_NAME", DEMO_FLIGHTS_DATABASE);
-    env.put("FLIGHTS_DEMO_DATA", "true");
-    launcher("up", List.of("flights"), env);
-    return URI.create("http://127.0.0.1:" + (BASE + 11));
-  }
-
-  public static synchronized void stopDemoFlights() {
-    launcher("down", List.of("flights"), Map.of("AIRLINE_HOME", DEMO_FLIGHTS_HOME.toString()));
+  public static synchronized void stopInstance(String name) {
+    launcher(
+        "down", List.of(EXTRA.get(name)), Map.of("AIRLINE_HOME", HOME.resolve(name).toString()));
   }
 
   /**
@@ -277,12 +261,7 @@ public final class Airline {
       for (Path home : STRICT_HOMES) {
         launcher("down", List.of("gateway"), Map.of("AIRLINE_HOME", home.toString()));
       }
-      if (Files.isDirectory(SECOND_AUTH_HOME)) {
-        stopSecondAuth();
-      }
-      if (Files.isDirectory(DEMO_FLIGHTS_HOME)) {
-        stopDemoFlights();
-      }
+      EXTRA.keySet().forEach(Airline::stopInstance);
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
@@ -305,7 +284,9 @@ public final class Airline {
       for (String service : DATABASE_SERVICES) {
         statement.executeUpdate("DROP DATABASE IF EXISTS " + databaseOf(service));
       }
-      statement.executeUpdate("DROP DATABASE IF EXISTS " + DEMO_FLIGHTS_DATABASE);
+      for (String database : EXTRA_DATABASES) {
+        statement.executeUpdate("DROP DATABASE IF EXISTS " + database);
+      }
     } catch (SQLException e) {
       System.err.println("Could not drop the test databases: " + e.getMessage());
     }
@@ -423,14 +404,15 @@ public final class Airline {
   }
 
   /**
-   * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests (base+10 is
-   * the second auth, base+11 the demo flights, base+12 the black hole).
+   * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests, base+12 is
+   * the black hole, and base+10, base+11, base+13 are instances started beside the run's own.
    */
   public static int basePort() {
     return BASE;
   }
 
-  private static String env(String name, String fallback) {
+  /** A setting of the environment the tests run in, or the fallback. */
+  public static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null ? fallback : value;
   }

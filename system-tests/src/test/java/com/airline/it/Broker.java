@@ -101,7 +101,7 @@ public final class Broker {
     }
   }
 
-  static void deleteQueues(String... queues) {
+  public static void deleteQueues(String... queues) {
     try (Connection connection = amqp();
         Channel channel = connection.createChannel()) {
       for (String queue : queues) {
@@ -112,7 +112,7 @@ public final class Broker {
     }
   }
 
-  static void deleteExchange(String exchange) {
+  public static void deleteExchange(String exchange) {
     try (Connection connection = amqp();
         Channel channel = connection.createChannel()) {
       channel.exchangeDelete(exchange);
