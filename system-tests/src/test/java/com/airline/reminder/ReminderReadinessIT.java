@@ -25,7 +25,7 @@ class ReminderReadinessIT {
   static final String EXCHANGE = QUEUE + ".events";
 
   @Test
-  void readiness_isDownWhileTheBrokerIsUnreachable_andUpAgainAfter() {
+  void readiness_isDownWhileTheBrokerIsUnreachable_andUpAgainAfter() throws Exception {
     try (BrokerProxy broker =
         BrokerProxy.to(
             Airline.env("RABBITMQ_HOST", "127.0.0.1"),
