@@ -1,11 +1,11 @@
 package com.airline;
 
-import static com.airline.it.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
 import com.airline.it.Await;
+import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.Mailbox;
@@ -90,19 +90,8 @@ class OperationsIT {
             .getJsonNumber("id")
             .longValue();
     Http.Reply booked =
-        Http.to(Airline.url("booking"))
-            .as(user.token())
-            .post(
-                "/api/v1/bookings",
-                json(
-                    "flightId",
-                    flight,
-                    "seats",
-                    1,
-                    "passengerName",
-                    "Ops",
-                    "passengerEmail",
-                    user.email()));
+        Bookings.book(
+            Http.to(Airline.url("booking")).as(user.token()), flight, 1, "Ops", user.email());
     assertEquals(201, booked.status(), booked.body());
     assertEquals(200, Http.to(Airline.url("gateway")).get("/api/v1/auth/jwks").status());
 

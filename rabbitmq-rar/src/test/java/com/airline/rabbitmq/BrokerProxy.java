@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A TCP proxy between the adapter under test and RabbitMQ, so that a test can break the adapter's
- * broker connections alone: the machine's one broker, which a running {@code ./airline up} shares,
- * is never stopped (the same as system-tests' com.airline.it.BrokerProxy). {@link #cut()} closes
- * every connection and refuses new ones (accepted and closed at once) until {@link #restore()}.
+ * A TCP proxy between what a test runs (the adapter, a service) and RabbitMQ, so that a test can
+ * break those broker connections alone: the machine's one broker, which a running {@code ./airline
+ * up} shares, is never stopped. {@link #cut()} closes every connection and refuses new ones
+ * (accepted and closed at once) until {@link #restore()}. The system tests use it too (this
+ * module's test jar).
  */
-final class BrokerProxy implements AutoCloseable {
+public final class BrokerProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final String host;
@@ -32,7 +33,7 @@ final class BrokerProxy implements AutoCloseable {
   }
 
   /** A proxy on a free local port that forwards to host:port. */
-  static BrokerProxy to(String host, int port) {
+  public static BrokerProxy to(String host, int port) {
     try {
       return new BrokerProxy(host, port);
     } catch (IOException e) {
@@ -41,12 +42,12 @@ final class BrokerProxy implements AutoCloseable {
   }
 
   /** The local port to point the service at. */
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
   /** Closes every connection through the proxy; new ones are closed at once until restored. */
-  void cut() {
+  public void cut() {
     List<Socket> closing;
     synchronized (this) {
       cut = true;
@@ -57,7 +58,7 @@ final class BrokerProxy implements AutoCloseable {
   }
 
   /** Lets connections through again. */
-  synchronized void restore() {
+  public synchronized void restore() {
     cut = false;
   }
 
@@ -73,7 +74,7 @@ final class BrokerProxy implements AutoCloseable {
   }
 
   /** Connections through the proxy now (a client and its broker side count one). */
-  synchronized int connections() {
+  public synchronized int connections() {
     return open.size() / 2;
   }
 

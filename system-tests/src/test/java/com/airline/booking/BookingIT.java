@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.ServerStatements;
@@ -48,17 +49,7 @@ class BookingIT {
   }
 
   static Http.Reply book(Http as, long flight, int seats) {
-    return as.post(
-        "/api/v1/bookings",
-        json(
-            "flightId",
-            flight,
-            "seats",
-            seats,
-            "passengerName",
-            "Ada Lovelace",
-            "passengerEmail",
-            "ada@it.test"));
+    return Bookings.book(as, flight, seats, "Ada Lovelace", "ada@it.test");
   }
 
   static int available(long flight) {

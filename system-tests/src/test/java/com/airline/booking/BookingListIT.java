@@ -1,10 +1,10 @@
 package com.airline.booking;
 
-import static com.airline.it.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
@@ -33,19 +33,7 @@ class BookingListIT {
 
   static String book(TestUser user, long flight) {
     Http.Reply reply =
-        booking
-            .as(user.token())
-            .post(
-                "/api/v1/bookings",
-                json(
-                    "flightId",
-                    flight,
-                    "seats",
-                    1,
-                    "passengerName",
-                    "Ada Lovelace",
-                    "passengerEmail",
-                    user.email()));
+        Bookings.book(booking.as(user.token()), flight, 1, "Ada Lovelace", user.email());
     assertEquals(201, reply.status(), reply.body());
     return reply.json().getString("reference");
   }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Await;
 import com.airline.it.Broker;
-import com.airline.it.BrokerProxy;
+import com.airline.rabbitmq.BrokerProxy;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;

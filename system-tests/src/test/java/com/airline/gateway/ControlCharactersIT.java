@@ -4,6 +4,7 @@ import static com.airline.it.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.airline.it.Airline;
+import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
@@ -82,19 +83,12 @@ class ControlCharactersIT {
     JsonObject flight = Catalogue.asAdmin(gateway).flight(5);
 
     Http.Reply reply =
-        gateway
-            .as(user.token())
-            .post(
-                "/api/v1/bookings",
-                json(
-                    "flightId",
-                    flight.getJsonNumber("id").longValue(),
-                    "seats",
-                    1,
-                    "passengerName",
-                    "Ada\r\nSubject: free seats",
-                    "passengerEmail",
-                    user.email()));
+        Bookings.book(
+            gateway.as(user.token()),
+            flight.getJsonNumber("id").longValue(),
+            1,
+            "Ada\r\nSubject: free seats",
+            user.email());
 
     assertFieldRefused(reply, "passengerName");
     assertEquals(

@@ -1,5 +1,6 @@
 package com.airline.it;
 
+import com.airline.rabbitmq.BrokerProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
+import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.Mailbox;
@@ -43,18 +44,7 @@ class ReminderJourneyIT {
             .status());
     Http passenger = gateway.as(TestUsers.signIn(gateway, email, password));
 
-    Http.Reply booked =
-        passenger.post(
-            "/api/v1/bookings",
-            json(
-                "flightId",
-                flight,
-                "seats",
-                1,
-                "passengerName",
-                "Katherine Johnson",
-                "passengerEmail",
-                email));
+    Http.Reply booked = Bookings.book(passenger, flight, 1, "Katherine Johnson", email);
     assertEquals(201, booked.status(), booked.body());
     String reference = booked.json().getString("reference");
 
