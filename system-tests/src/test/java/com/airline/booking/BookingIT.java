@@ -365,7 +365,8 @@ class BookingIT {
               assertEquals(201, booked.status(), booked.body());
               String cancel =
                   "/api/v1/bookings/" + booked.json().getString("reference") + "/cancel";
-              assertEquals(200, as.post(cancel, json()).status());
+              Http.Reply cancelled = as.post(cancel, json());
+              assertEquals(200, cancelled.status(), cancelled.body());
             });
 
     assertTrue(
