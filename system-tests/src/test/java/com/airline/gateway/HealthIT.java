@@ -63,7 +63,7 @@ class HealthIT {
 
     Http.Reply after = gateway.get("/health");
     assertEquals("UP", services(after).getString("booking"), after.body());
-    // ready a moment before its start-up has run on a loaded machine
+    // the gateway skips booking for a few seconds more (its circuit opened while booking was down)
     Await.until(
         () -> user.get("/api/v1/bookings").status() == 200,
         Duration.ofSeconds(60),

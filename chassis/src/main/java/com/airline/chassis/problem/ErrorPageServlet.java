@@ -22,8 +22,7 @@ public class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    String detail = status == 401 ? "A valid bearer token is required." : null;
-    Problem.of(status, detail, uri == null ? null : uri.toString(), RequestIds.of(request))
+    Problem.of(status, null, uri == null ? null : uri.toString(), RequestIds.of(request))
         .writeTo(response);
   }
 }

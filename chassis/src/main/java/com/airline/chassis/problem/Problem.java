@@ -11,13 +11,14 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An RFC 9457 problem, the one error shape of the API. Null members are left out; a service's own
- * members (extensions, such as a 409's {@code availableSeats}) stand beside the standard ones.
+ * members (extensions, in the order added) stand beside the standard ones.
  */
 @JsonbTypeSerializer(Problem.Writer.class)
 public record Problem(
@@ -57,7 +58,15 @@ public record Problem(
   public Problem with(String member, Object value) {
     Map<String, Object> more = new LinkedHashMap<>(extensions);
     more.put(member, value);
-    return new Problem(type, title, status, detail, instance, requestId, errors, Map.copyOf(more));
+    return new Problem(
+        type,
+        title,
+        status,
+        detail,
+        instance,
+        requestId,
+        errors,
+        Collections.unmodifiableMap(more));
   }
 
   /** The problem as answered to one request: its path and id. */

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * become the request's SecurityContext. Then the method's security annotation, or else its class's,
  * decides: @DenyAll 403, @RolesAllowed 401 without a token and 403 without the role, @PermitAll or
  * none: anyone. A SERVICE token, which names a service and no user, passes only where the rule
- * names SERVICE (seat reservations): 403 anywhere else.
+ * names SERVICE: 403 anywhere else.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -80,6 +81,9 @@ public class TokenVerifier {
 
   private volatile Instant lastFetch = Instant.EPOCH;
 
+  /** The time tokens expire against (a test sets its own). */
+  Clock clock = Clock.systemUTC();
+
   /**
    * The caller of a request: null without a bearer token, an {@link InvalidTokenException} for a
    * bad one. Verified once per request, however many filters ask.
@@ -125,7 +129,7 @@ public class TokenVerifier {
    */
   public Caller verify(String token) {
     Verified known = verified.get(token);
-    if (known != null && known.until() > System.currentTimeMillis()) {
+    if (known != null && known.until() > clock.millis()) {
       return known.caller();
     }
     return check(token);
@@ -149,7 +153,7 @@ public class TokenVerifier {
     }
     Date expiry = claims.getExpirationTime();
     long until = expiry == null ? 0 : expiry.getTime() + SKEW.toMillis();
-    if (until < System.currentTimeMillis()) {
+    if (until < clock.millis()) {
       throw new InvalidTokenException("The token has expired.");
     }
     if (!issuer.equals(claims.getIssuer())) {
@@ -160,7 +164,7 @@ public class TokenVerifier {
     }
     Caller caller = new Caller(claims.getSubject(), groups(claims));
     if (verified.size() >= VERIFIED_TOKENS) {
-      long now = System.currentTimeMillis();
+      long now = clock.millis();
       verified.values().removeIf(v -> v.until() < now);
       if (verified.size() >= VERIFIED_TOKENS) {
         verified.clear();
@@ -206,7 +210,7 @@ public class TokenVerifier {
    */
   private synchronized RSASSAVerifier fetched(String kid) {
     RSASSAVerifier key = keys.get(kid);
-    if (key == null && Instant.now().isAfter(lastFetch.plus(REFETCH))) {
+    if (key == null && clock.instant().isAfter(lastFetch.plus(REFETCH))) {
       fetchKeys();
       key = keys.get(kid);
     }
@@ -214,7 +218,7 @@ public class TokenVerifier {
   }
 
   private void fetchKeys() {
-    lastFetch = Instant.now();
+    lastFetch = clock.instant();
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(authUrl + "/api/v1/auth/jwks"))

@@ -27,13 +27,14 @@ class ProblemTest {
         Problem.of(409, "Not enough seats.", null, null)
             .withErrors(List.of(new Problem.FieldError("seats", "too many")))
             .with("availableSeats", 2)
+            .with("flight", "BA117")
             .at("/api/v1/bookings", "r-2");
 
     assertEquals(
         "{\"type\":\"about:blank\",\"title\":\"Conflict\",\"status\":409,"
             + "\"detail\":\"Not enough seats.\",\"instance\":\"/api/v1/bookings\","
             + "\"requestId\":\"r-2\",\"errors\":[{\"field\":\"seats\",\"message\":\"too many\"}],"
-            + "\"availableSeats\":2}",
+            + "\"availableSeats\":2,\"flight\":\"BA117\"}",
         jsonb.toJson(problem));
   }
 

@@ -2,8 +2,8 @@ package com.airline.auth.roles.boundary;
 
 import com.airline.auth.Caller;
 import com.airline.auth.roles.entity.Role;
-import com.airline.auth.tokens.control.ServiceClients;
 import com.airline.auth.users.entity.User;
+import com.airline.chassis.token.AccessFilter;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +64,7 @@ public class RolesResource {
   @Transactional
   @APIResponse(responseCode = "409", description = "The role exists")
   public Response create(@NotNull @Valid RoleRequest body, @Context UriInfo uri) {
-    if (ServiceClients.ROLE.equals(body.name())) {
+    if (AccessFilter.SERVICE.equals(body.name())) {
       throw new ClientErrorException(
           "Role " + body.name() + " is reserved for services.", Response.Status.CONFLICT);
     }

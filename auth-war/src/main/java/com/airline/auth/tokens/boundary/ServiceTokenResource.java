@@ -2,6 +2,7 @@ package com.airline.auth.tokens.boundary;
 
 import com.airline.auth.tokens.control.ServiceClients;
 import com.airline.auth.tokens.control.TokenIssuer;
+import com.airline.chassis.token.AccessFilter;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
@@ -39,6 +40,6 @@ public class ServiceTokenResource {
       throw new NotAuthorizedException("Client id or secret is wrong.", "Bearer");
     }
     return AccessToken.from(
-        tokens.issue("service:" + body.clientId(), body.clientId(), List.of(ServiceClients.ROLE)));
+        tokens.issue("service:" + body.clientId(), body.clientId(), List.of(AccessFilter.SERVICE)));
   }
 }

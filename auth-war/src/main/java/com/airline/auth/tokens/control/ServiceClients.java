@@ -13,9 +13,6 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class ServiceClients {
 
-  /** The group of service tokens; reserved, so no admin-made role can be called so. */
-  public static final String ROLE = "SERVICE";
-
   @Inject Config config;
 
   public boolean authenticate(String clientId, String secret) {

@@ -40,20 +40,22 @@ public class FirstAdmin {
             .setParameter("role", "ADMIN")
             .getSingleResult();
     if (admins > 0) {
-      String first =
+      String configured = User.normalizeEmail(email);
+      List<String> emails =
           em.createQuery(
                   "select u.email from User u join u.roles r where r.name = 'ADMIN'"
                       + " order by u.createdAt, u.email",
                   String.class)
-              .setMaxResults(1)
-              .getSingleResult();
+              .getResultList();
       LOG.info(
           () ->
-              ANNOUNCED
-                  + first
-                  + (first.equals(User.normalizeEmail(email))
-                      ? ""
-                      : " (admins existed: " + User.normalizeEmail(email) + " was not made one)"));
+              emails.contains(configured)
+                  ? ANNOUNCED + configured
+                  : ANNOUNCED
+                      + emails.get(0)
+                      + " (admins existed: "
+                      + configured
+                      + " was not made one)");
       return;
     }
     if (password.filter(p -> !p.isBlank()).isEmpty()) {
