@@ -45,8 +45,12 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
   private Response fromWebApplication(WebApplicationException web) {
     Response original = web.getResponse();
     if (original.getStatus() >= 500) {
-      // a fault of ours or of a service we called, whatever raised it: never a silent 5xx
-      LOG.log(Level.WARNING, "Request " + RequestIds.of(request) + " failed", web);
+      // a fault of ours or of a service we called, whatever raised it: never a silent 5xx (the
+      // stack only when something caused it)
+      LOG.log(
+          Level.WARNING,
+          "Request " + RequestIds.of(request) + " answered " + original.getStatus() + ": " + web,
+          web.getCause());
     }
     if (original.getStatus() == 404 && web.getCause() != null) {
       // JAX-RS answers 404 when a query or path parameter does not convert: that is bad input.
