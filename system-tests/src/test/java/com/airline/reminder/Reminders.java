@@ -4,7 +4,6 @@ import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -85,7 +84,13 @@ final class Reminders {
   /** Waits until the booking's reminder of that kind has the status; answers it. */
   static JsonObject awaitStatus(Http reminders, String reference, String kind, String status)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    return awaitStatus(reminders, reference, kind, status, Instant.now().plusSeconds(60));
+  }
+
+  /** Waits until the deadline for the booking's reminder of this kind to have this status. */
+  static JsonObject awaitStatus(
+      Http reminders, String reference, String kind, String status, Instant deadline)
+      throws InterruptedException {
     JsonObject reminder = null;
     while (Instant.now().isBefore(deadline)) {
       reminder = byKind(reminders, reference).get(kind);
