@@ -32,7 +32,7 @@ public record Problem(
     Map<String, Object> extensions) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
-  public static final MediaType TYPE = new MediaType("application", "problem+json");
+  private static final MediaType TYPE = new MediaType("application", "problem+json");
 
   public record FieldError(String field, String message) {}
 
