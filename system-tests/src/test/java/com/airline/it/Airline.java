@@ -185,6 +185,15 @@ public final class Airline {
     return URI.create("http://127.0.0.1:" + (BASE + offset));
   }
 
+  /** What the launcher printed while starting and stopping the instance of that name. */
+  public static String launcherOutput(String name) {
+    try {
+      return Files.readString(HOME.resolve(name).resolve("launcher.log"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static synchronized void stopInstance(String name) {
     launcher(
         "down", List.of(EXTRA.get(name)), Map.of("AIRLINE_HOME", HOME.resolve(name).toString()));
@@ -406,7 +415,8 @@ public final class Airline {
 
   /**
    * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests, base+12 is
-   * the black hole, and base+10, base+11, base+13 are instances started beside the run's own.
+   * the black hole, and base+10, base+11, base+13 and base+14 are instances started beside the
+   * run's own.
    */
   public static int basePort() {
     return BASE;
