@@ -68,12 +68,21 @@ public class BookingStore {
         .forEach(em::remove);
   }
 
+  /**
+   * Notes that flights gave the seats back. One statement, not a versioned update: a cancel's own
+   * release and the settlement's may both get here, and marking it twice is the same as once.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public void seatsReleased(String reference) {
-    find(reference).ifPresent(Booking::seatsReleased);
+    em.createNamedQuery(Booking.SEATS_RELEASED)
+        .setParameter("reference", reference)
+        .executeUpdate();
   }
 
-  /** PENDING since before {@code before}, or CANCELLED with seats still held in flights. */
+  /**
+   * PENDING since before {@code before}, or CANCELLED before then with seats still held in flights
+   * (a fresh cancellation gives them back itself).
+   */
   public List<Booking> toSettle(Instant before, int max) {
     return em.createNamedQuery(Booking.TO_SETTLE, Booking.class)
         .setParameter("before", before)

@@ -18,10 +18,15 @@ import java.time.temporal.ChronoUnit;
     name = Booking.TO_SETTLE,
     query =
         "select b from Booking b where (b.status = com.airline.booking.checkout.entity.Booking.Status.PENDING and b.updatedAt < :before)"
-            + " or (b.status = com.airline.booking.checkout.entity.Booking.Status.CANCELLED and b.seatsHeld = true) order by b.updatedAt")
+            + " or (b.status = com.airline.booking.checkout.entity.Booking.Status.CANCELLED and b.seatsHeld = true and b.updatedAt < :before)"
+            + " order by b.updatedAt")
+@NamedQuery(
+    name = Booking.SEATS_RELEASED,
+    query = "update Booking b set b.seatsHeld = false where b.reference = :reference")
 public class Booking {
 
   public static final String TO_SETTLE = "Booking.toSettle";
+  public static final String SEATS_RELEASED = "Booking.seatsReleased";
 
   public enum Status {
     PENDING,
