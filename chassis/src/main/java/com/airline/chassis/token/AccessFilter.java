@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -108,6 +111,15 @@ public class AccessFilter implements ContainerRequestFilter {
     if (!enabled) {
       return;
     }
+    try {
+      check(request);
+    } catch (WebApplicationException refused) {
+      drain(request);
+      throw refused;
+    }
+  }
+
+  private void check(ContainerRequestContext request) {
     String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     boolean signedIn = authorization != null;
     if (signedIn) {
@@ -142,6 +154,27 @@ public class AccessFilter implements ContainerRequestFilter {
       }
       if (rule.roles().stream().noneMatch(request.getSecurityContext()::isUserInRole)) {
         throw new ForbiddenException("The caller lacks the role for this.");
+      }
+    }
+  }
+
+  /**
+   * Reads what is left of a refused request's body (up to the largest the gateway passes on): a
+   * connection whose request body was left unread is closed after the answer, and a client keeping
+   * it for its next request (the gateway's pool) finds it closed.
+   */
+  private static final long DRAINED_AT_MOST = 1 << 20;
+
+  private static void drain(ContainerRequestContext request) {
+    if (request.hasEntity()) {
+      try (InputStream body = request.getEntityStream()) {
+        byte[] buffer = new byte[8192];
+        long left = DRAINED_AT_MOST;
+        for (int read = 0; read >= 0 && left > 0; read = body.read(buffer)) {
+          left -= read;
+        }
+      } catch (IOException | RuntimeException e) {
+        // the connection closes then, as it would have
       }
     }
   }
