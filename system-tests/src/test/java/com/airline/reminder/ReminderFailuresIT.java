@@ -16,7 +16,6 @@ import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -228,20 +227,9 @@ class ReminderFailuresIT {
 
   /** Waits until the event's id is in processed_event: the event was consumed and committed. */
   private static void awaitConsumed(String eventId) throws InterruptedException {
-    Await.until(() -> consumed(eventId), Duration.ofSeconds(60), "event " + eventId + " consumed");
-  }
-
-  private static boolean consumed(String eventId) {
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement query =
-            db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-      query.setString(1, eventId);
-      try (ResultSet count = query.executeQuery()) {
-        count.next();
-        return count.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    Await.until(
+        () -> Reminders.consumed(eventId),
+        Duration.ofSeconds(60),
+        "event " + eventId + " consumed");
   }
 }

@@ -301,10 +301,10 @@ class ReminderIT {
     receivedDaysAgo(old, 31);
 
     Await.until(
-        () -> !kept(old),
+        () -> !Reminders.consumed(old),
         Duration.ofSeconds(25), // forgotten every 10 s
         "an event consumed 31 days ago forgotten");
-    assertTrue(kept(recent), "an event consumed 29 days ago was forgotten");
+    assertTrue(Reminders.consumed(recent), "an event consumed 29 days ago was forgotten");
   }
 
   private static void receivedDaysAgo(String eventId, int days) throws SQLException {
@@ -316,20 +316,6 @@ class ReminderIT {
       backdate.setInt(1, days);
       backdate.setString(2, eventId);
       assertEquals(1, backdate.executeUpdate());
-    }
-  }
-
-  private static boolean kept(String eventId) {
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement count =
-            db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-      count.setString(1, eventId);
-      try (ResultSet rs = count.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) == 1;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
     }
   }
 

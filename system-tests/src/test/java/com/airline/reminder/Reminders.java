@@ -102,4 +102,19 @@ final class Reminders {
     throw new AssertionError(
         kind + " of " + reference + " never became " + status + ": " + reminder);
   }
+
+  /** Whether the reminder service has recorded the event as consumed (processed_event). */
+  static boolean consumed(String eventId) {
+    try (java.sql.Connection db = com.airline.it.Airline.database("reminder");
+        java.sql.PreparedStatement query =
+            db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
+      query.setString(1, eventId);
+      try (java.sql.ResultSet count = query.executeQuery()) {
+        count.next();
+        return count.getInt(1) == 1;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
