@@ -8,25 +8,25 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.grid.jcache.Bucket4jJCache;
+import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
+import com.hazelcast.config.InvalidConfigurationException;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.ModifiedExpiryPolicy;
 
 /**
- * Token buckets in the data grid (Bucket4j over Payara's JCache, so every gateway instance in the
- * cluster counts against the same bucket). When the grid fails (a member joining, an entry
+ * Token buckets in the data grid, so that every gateway instance counts against the same bucket.
+ * Bucket4j's compare-and-swap backend: the grid's members (most of them other services, which lack
+ * the gateway's classes) only store and swap bytes; an entry processor would have to be
+ * deserialized, with gateway classes, on the member that owns the key. When the grid fails (a member joining, an entry
  * processor answering with an error) this instance counts alone in a local bucket and says so in
  * its log: the limiter never fails a request.
  */
@@ -59,12 +59,12 @@ public class RateLimiter {
     }
   }
 
-  static final String CACHE = "gateway-rate-limits";
+  static final String MAP = "gateway-rate-limits";
   private static final Logger LOG = Logger.getLogger(RateLimiter.class.getName());
   private static final int MAX_LOCAL_BUCKETS = 100_000;
 
-  /** Payara's own (backed by its Hazelcast member), not Caching.getCachingProvider()'s. */
-  @Inject CacheManager cacheManager;
+  /** Payara's own member of the data grid. */
+  @Inject HazelcastInstance hazelcast;
 
   @Inject TrafficMetrics metrics;
 
@@ -73,7 +73,12 @@ public class RateLimiter {
   private final Map<String, Bucket> local = new ConcurrentHashMap<>();
   private volatile Instant lastWarning = Instant.EPOCH;
 
-  public Decision take(String key, Limit limit) {
+  /**
+   * Takes one request from the client's bucket for that limit. The limit is part of the bucket's
+   * key: gateways of one grid configured with other limits count in buckets of their own.
+   */
+  public Decision take(String client, Limit limit) {
+    String key = limit.capacity() + "/" + limit.window() + " " + client;
     try {
       return Decision.of(remoteBucket(key, limit).tryConsumeAndReturnRemaining(1));
     } catch (RuntimeException e) {
@@ -112,7 +117,7 @@ public class RateLimiter {
     if (manager == null) {
       synchronized (this) {
         if (grid == null) {
-          grid = Bucket4jJCache.entryProcessorBasedBuilder(cache(limit.window())).build();
+          grid = Bucket4jHazelcast.casBasedBuilder(map(limit.window())).build();
         }
         manager = grid;
       }
@@ -121,29 +126,21 @@ public class RateLimiter {
   }
 
   /**
-   * The buckets' map, made by the first member that needs it. Entries expire two windows after
-   * their last change (a bucket untouched for a window is full anyway), else the map would keep one
-   * entry per client ever seen.
+   * The buckets' map. Entries go two windows after their last use (a bucket untouched for a window
+   * is full anyway), else the map would keep one entry per client ever seen; the first gateway to
+   * ask configures that for the whole grid.
    */
-  @SuppressWarnings("unchecked")
-  private Cache<String, byte[]> cache(Duration window) {
-    Cache<String, byte[]> cache =
-        (Cache<String, byte[]>) (Cache<?, ?>) cacheManager.getCache(CACHE);
-    if (cache != null) {
-      return cache;
-    }
-    MutableConfiguration<String, byte[]> configuration =
-        new MutableConfiguration<String, byte[]>()
-            .setExpiryPolicyFactory(
-                ModifiedExpiryPolicy.factoryOf(
-                    new javax.cache.expiry.Duration(
-                        TimeUnit.MILLISECONDS, window.multipliedBy(2).toMillis())));
+  private IMap<String, byte[]> map(Duration window) {
     try {
-      return cacheManager.createCache(CACHE, configuration);
-    } catch (CacheException e) {
-      // another member made it first
-      return (Cache<String, byte[]>) (Cache<?, ?>) cacheManager.getCache(CACHE);
+      hazelcast
+          .getConfig()
+          .addMapConfig(
+              new MapConfig(MAP)
+                  .setMaxIdleSeconds((int) Math.max(1, window.multipliedBy(2).toSeconds())));
+    } catch (InvalidConfigurationException e) {
+      LOG.info(() -> "The grid's " + MAP + " map is configured already: " + e.getMessage());
     }
+    return hazelcast.getMap(MAP);
   }
 
   private Bucket localBucket(String key, Limit limit) {
