@@ -123,7 +123,7 @@ class FlightsOutageIT {
   }
 
   private static java.io.File settlementLog() {
-    return Airline.logs().resolve("booking.log").toFile();
+    return Airline.logs().resolve("booking-1.log").toFile();
   }
 
   /**

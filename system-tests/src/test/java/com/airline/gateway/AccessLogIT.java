@@ -33,7 +33,7 @@ class AccessLogIT {
 
   /** The line of that request, waiting a little: it is written once the answer is complete. */
   static JsonObject lineOf(String requestId) throws IOException, InterruptedException {
-    Path file = Airline.logs().resolve("gateway-access.jsonl");
+    Path file = Airline.logs().resolve("gateway-1-access.jsonl");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (Instant.now().isBefore(deadline)) {
       if (Files.exists(file)) {

@@ -36,7 +36,7 @@ class RequestIdLogIT {
     assertEquals(401, refused.status(), refused.body());
 
     // auth logs a refused sign-in without naming the request: the id comes from the filter
-    Path log = Airline.logs().resolve("auth.log");
+    Path log = Airline.logs().resolve("auth-1.log");
     String expected = "[requestId=" + id + "] Sign-in refused";
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     while (!new String(Files.readAllBytes(log), java.nio.charset.StandardCharsets.ISO_8859_1)

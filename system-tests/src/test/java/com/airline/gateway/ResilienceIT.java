@@ -224,7 +224,7 @@ class ResilienceIT {
     try {
       log =
           new String(
-              Files.readAllBytes(Airline.logs().resolve("gateway.log")),
+              Files.readAllBytes(Airline.logs().resolve("gateway-1.log")),
               StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

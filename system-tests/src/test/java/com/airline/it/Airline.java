@@ -87,7 +87,7 @@ public final class Airline {
 
   public static final long STRICT_SIGN_IN_LIMIT = 3;
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
-  private static final List<Path> STRICT_HOMES = new java.util.ArrayList<>();
+  private static final Path STRICT_HOME = HOME.resolve("strict-gateways");
 
   /** The instances started beside the run's own ({@link #startInstance}): name to service. */
   private static final Map<String, String> EXTRA = new java.util.LinkedHashMap<>();
@@ -126,37 +126,28 @@ public final class Airline {
     return url(services[0]);
   }
 
-  /** The two strictly limited gateways (see STRICT_LIMIT), started on first use. */
+  /**
+   * The two strictly limited gateways (see STRICT_LIMIT), started on first use: instances gateway-1
+   * and gateway-2 of a home of their own, in the run's data grid (whose other services' members
+   * hold bucket partitions too).
+   */
   public static synchronized List<URI> strictGateways() {
     if (strictGateways == null) {
-      start("auth"); // which also registers the shutdown hook that stops these
-      int hazelcast = BASE - 1080 + 50;
-      String members =
-          java.util.stream.IntStream.range(0, 4)
-              .mapToObj(i -> "127.0.0.1:" + (hazelcast + i))
-              .collect(java.util.stream.Collectors.joining(","));
-      List<java.util.concurrent.CompletableFuture<URI>> starting = new java.util.ArrayList<>();
-      for (int i = 0; i < 2; i++) {
-        int port = BASE + 5 + i;
-        Path home = HOME.resolve("strict-gateway-" + i);
-        Map<String, String> env = new HashMap<>();
-        env.put("AIRLINE_HOME", home.toString());
-        env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-strict");
-        env.put("GATEWAY_PORT", Integer.toString(port));
-        env.put("GATEWAY_HAZELCAST_PORT", Integer.toString(hazelcast + i));
-        env.put("GATEWAY_CLUSTER_MEMBERS", members);
-        env.put("GATEWAY_RATE_LIMIT", Long.toString(STRICT_LIMIT));
-        env.put("GATEWAY_RATE_LIMIT_SIGN_IN", Long.toString(STRICT_SIGN_IN_LIMIT));
-        env.put("GATEWAY_RATE_LIMIT_WINDOW", STRICT_WINDOW.toString());
-        STRICT_HOMES.add(home);
-        starting.add(
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                  launcher("up", List.of("gateway"), env);
-                  return URI.create("http://127.0.0.1:" + port);
-                }));
-      }
-      strictGateways = starting.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+      start("auth", "flights", "booking"); // in the grid; also registers the shutdown hook
+      int port = BASE + 5;
+      Map<String, String> env = new HashMap<>();
+      env.put("AIRLINE_HOME", STRICT_HOME.toString());
+      env.put("AIRLINE_INSTANCE_PREFIX", "strict-");
+      env.put("GATEWAY_PORT", Integer.toString(port));
+      env.put("GATEWAY_HAZELCAST_PORT", Integer.toString(BASE - 1080 + 50));
+      env.put("GATEWAY_RATE_LIMIT", Long.toString(STRICT_LIMIT));
+      env.put("GATEWAY_RATE_LIMIT_SIGN_IN", Long.toString(STRICT_SIGN_IN_LIMIT));
+      env.put("GATEWAY_RATE_LIMIT_WINDOW", STRICT_WINDOW.toString());
+      launcher("up", List.of("--replicas", "gateway=2", "gateway"), env);
+      strictGateways =
+          List.of(
+              URI.create("http://127.0.0.1:" + port),
+              URI.create("http://127.0.0.1:" + (port + 100)));
     }
     return strictGateways;
   }
@@ -231,7 +222,7 @@ public final class Airline {
    * with {@link #start}.
    */
   public static synchronized void kill(String service) {
-    Path pidFile = HOME.resolve("run").resolve(service + ".pid");
+    Path pidFile = HOME.resolve("run").resolve(service + "-1.pid");
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
       ProcessHandle process =
@@ -268,10 +259,11 @@ public final class Airline {
 
   private static void stopAll() {
     try {
-      for (Path home : STRICT_HOMES) {
-        launcher("down", List.of("gateway"), Map.of("AIRLINE_HOME", home.toString()));
+      if (strictGateways != null) {
+        launcher("down", List.of(), Map.of("AIRLINE_HOME", STRICT_HOME.toString()));
       }
       EXTRA.keySet().forEach(Airline::stopInstance);
+      LAUNCHED.values().forEach(env -> launcher("down", List.of(), env));
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();
@@ -305,6 +297,35 @@ public final class Airline {
   private static void launcher(String command, List<String> services) {
     launcher(command, services, Map.of());
   }
+
+  /**
+   * Runs {@code ./airline ARGS} on a home of its own (HOME/home) with the run's settings and these,
+   * and answers what it printed; the run's end stops all it started there ({@code ./airline down}).
+   */
+  public static synchronized String launch(
+      String home, Map<String, String> settings, String... args) {
+    start("auth"); // which also registers the shutdown hook
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("AIRLINE_HOME", HOME.resolve(home).toString());
+    LAUNCHED.put(home, env);
+    settings.forEach(
+        (key, value) -> {
+          if (key.endsWith("_DB_NAME")) {
+            EXTRA_DATABASES.add(value);
+          }
+        });
+    Path output = HOME.resolve(home).resolve("launcher.log");
+    try {
+      long before = Files.exists(output) ? Files.size(output) : 0;
+      launcher(args[0], List.of(args).subList(1, args.length), env);
+      byte[] all = Files.readAllBytes(output);
+      return new String(all, (int) before, all.length - (int) before);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static final Map<String, Map<String, String>> LAUNCHED = new java.util.LinkedHashMap<>();
 
   private static void launcher(
       String command, List<String> services, Map<String, String> overrides) {
@@ -347,6 +368,9 @@ public final class Airline {
     Map<String, String> env = new HashMap<>();
     env.put("AIRLINE_HOME", HOME.toString());
     env.put("AIRLINE_CLUSTER", "airline-it-" + RUN);
+    // a killed instance stays down until a test starts it (SupervisorIT has a supervisor of its
+    // own)
+    env.put("AIRLINE_SUPERVISE", "false");
     PORTS.forEach(
         (service, port) -> {
           String prefix = service.toUpperCase();
@@ -415,8 +439,8 @@ public final class Airline {
 
   /**
    * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests, base+12 is
-   * the black hole, and base+10, base+11, base+13 and base+14 are instances started beside the
-   * run's own.
+   * the black hole, and base+10, base+11, base+13, base+14 and base+15 (with base+115) are
+   * instances started beside the run's own.
    */
   public static int basePort() {
     return BASE;

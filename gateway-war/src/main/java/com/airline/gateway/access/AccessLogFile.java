@@ -18,9 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The access log's file: gateway.access-log.file, by default {@code $AIRLINE_HOME/logs/
- * gateway-access.jsonl} (beside the launcher's service logs) or the instance's own logs directory.
- * A handler of its own that writes each line as it is: Payara's log formatter would wrap every
- * record in its own fields. Rotation is left to the host (copytruncate).
+ * <instance>-access.jsonl} (beside the launcher's logs, one per gateway instance) or the instance's
+ * own logs directory. A handler of its own that writes each line as it is: Payara's log formatter
+ * would wrap every record in its own fields. Rotation is left to the host (copytruncate).
  */
 @ApplicationScoped
 public class AccessLogFile {
@@ -56,7 +56,8 @@ public class AccessLogFile {
   private static Path defaultFile() {
     String home = System.getenv("AIRLINE_HOME");
     if (home != null && !home.isBlank()) {
-      return Path.of(home, "logs", "gateway-access.jsonl");
+      String instance = System.getenv("AIRLINE_INSTANCE");
+      return Path.of(home, "logs", (instance == null ? "gateway" : instance) + "-access.jsonl");
     }
     return Path.of(System.getProperty("com.sun.aas.instanceRoot", "."), "logs", "access.jsonl");
   }

@@ -1,6 +1,10 @@
 package com.airline.gateway.limits;
 
 import com.airline.gateway.access.TrafficMetrics;
+import com.hazelcast.config.InvalidConfigurationException;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -9,10 +13,6 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.grid.hazelcast.Bucket4jHazelcast;
-import com.hazelcast.config.InvalidConfigurationException;
-import com.hazelcast.config.MapConfig;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,9 +26,9 @@ import java.util.logging.Logger;
  * Token buckets in the data grid, so that every gateway instance counts against the same bucket.
  * Bucket4j's compare-and-swap backend: the grid's members (most of them other services, which lack
  * the gateway's classes) only store and swap bytes; an entry processor would have to be
- * deserialized, with gateway classes, on the member that owns the key. When the grid fails (a member joining, an entry
- * processor answering with an error) this instance counts alone in a local bucket and says so in
- * its log: the limiter never fails a request.
+ * deserialized, with gateway classes, on the member that owns the key. When the grid fails (a
+ * member joining, an entry processor answering with an error) this instance counts alone in a local
+ * bucket and says so in its log: the limiter never fails a request.
  */
 @ApplicationScoped
 public class RateLimiter {

@@ -100,7 +100,10 @@ class RateLimiterTest {
     var join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:27900").addMember("127.0.0.1:27901");
+    join.getTcpIpConfig()
+        .setEnabled(true)
+        .addMember("127.0.0.1:27900")
+        .addMember("127.0.0.1:27901");
     return config;
   }
 }

@@ -1,0 +1,83 @@
+package com.airline.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LauncherTest {
+
+  @TempDir Path root;
+
+  private Launcher launcher(Map<String, String> env) throws Exception {
+    Path config = Files.createDirectories(root.resolve("server-config"));
+    Files.writeString(
+        config.resolve("datasource.asadmin"),
+        "create-jdbc-connection-pool --property user=${ENV=DB_USER}:password=${ENV=DB_PASSWORD}:serverName=x pool\n");
+    var all = new java.util.HashMap<>(env);
+    all.put("AIRLINE_ROOT", root.toString());
+    return new Launcher(new Platform(new Settings(all), PlatformTest.SERVICES), System.out);
+  }
+
+  @Test
+  void postBootCommands_putAUserWithoutPasswordInTheUrl() throws Exception {
+    Service auth = PlatformTest.SERVICES.get(0);
+    String withoutPassword = launcher(Map.of()).postBootCommands(auth);
+    assertTrue(
+        withoutPassword.contains(
+            "url=jdbc\\:mysql\\://${ENV=DB_HOST}\\:${ENV=DB_PORT}/${ENV=DB_NAME}?user\\=${ENV=DB_USER}:serverName"),
+        withoutPassword);
+    assertFalse(withoutPassword.contains("password="));
+    assertTrue(
+        launcher(Map.of("AUTH_DB_PASSWORD", "s3cret"))
+            .postBootCommands(auth)
+            .contains("password=${ENV=DB_PASSWORD}"));
+    assertEquals("", launcher(Map.of()).postBootCommands(PlatformTest.SERVICES.get(3)));
+  }
+
+  @Test
+  void command_joinsTheOneGridInTheServicesGroup() throws Exception {
+    Launcher launcher =
+        launcher(Map.of("AIRLINE_CLUSTER", "prod", "AIRLINE_INSTANCE_PREFIX", "b-"));
+    Instance reminder = new Instance(PlatformTest.SERVICES.get(2), 2);
+    List<String> line = launcher.command(reminder, root.resolve("boot"));
+    String joined = String.join(" ", line);
+    assertTrue(joined.startsWith("setsid java -Xmx512m"), joined);
+    assertTrue(
+        joined.contains(
+            "--deploy "
+                + root
+                + "/rabbitmq-rar/target/rabbitmq-rar.rar --deploy "
+                + root
+                + "/reminder-war/target/reminder-war.war"),
+        joined);
+    assertTrue(joined.contains("--port 8184 "), joined);
+    assertTrue(
+        joined.contains("--name b-reminder-2 --instancegroup reminder --clustername prod "),
+        joined);
+    assertTrue(joined.contains("--startport 16941 --clustermode tcpip:127.0.0.1:16910,"), joined);
+    assertEquals("b-reminder-2", launcher.environment(reminder).get("AIRLINE_INSTANCE"));
+    assertEquals(
+        "http://127.0.0.1:8184", launcher.environment(reminder).get("AIRLINE_INSTANCE_URL"));
+  }
+
+  @Test
+  void keepLog_keepsThreeGenerations() throws Exception {
+    Path log = root.resolve("flights-1.log");
+    for (int i = 1; i <= 5; i++) {
+      Files.writeString(log, "run " + i);
+      Launcher.keepLog(log);
+    }
+    assertFalse(Files.exists(log));
+    assertEquals("run 5", Files.readString(Path.of(log + ".1")));
+    assertEquals("run 4", Files.readString(Path.of(log + ".2")));
+    assertEquals("run 3", Files.readString(Path.of(log + ".3")));
+    assertFalse(Files.exists(Path.of(log + ".4")));
+  }
+}
