@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,7 +88,19 @@ class RateLimitIT {
   }
 
   @Test
-  void twoGatewaysInOneCluster_countAgainstOneLimit() {
+  void twoGatewaysInOneGrid_countAgainstOneLimit_whileOtherServicesHoldTheBuckets()
+      throws Exception {
+    // The grid as the first gateway last logged it: both gateways and other services' members, all
+    // data members (not lite), among which Hazelcast spreads the buckets' partitions.
+    String log =
+        Files.readString(
+            Airline.logs().resolveSibling("strict-gateways/logs/gateway-1.log"),
+            StandardCharsets.ISO_8859_1);
+    String grid = log.substring(log.lastIndexOf("Payara Data Grid State"));
+    for (String member :
+        List.of("strict-gateway-1", "strict-gateway-2", "auth-1", "flights-1", "booking-1")) {
+      assertTrue(grid.contains("Name: " + member + " Lite: false"), grid);
+    }
     String address = newAddress();
     Http[] gateways = {
       first.with("X-Forwarded-For", address), second.with("X-Forwarded-For", address)

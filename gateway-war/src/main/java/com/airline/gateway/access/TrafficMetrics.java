@@ -1,6 +1,8 @@
 package com.airline.gateway.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +24,16 @@ public class TrafficMetrics {
   @Inject MetricRegistry registry;
 
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  /**
+   * Made at deployment: Payara's MetricRegistry producer needs the application's context, which the
+   * thread that completes an asynchronous request lacks (the first request then lost its access log
+   * line to a NullPointerException in MetricsServiceImpl.getApplicationName).
+   */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // observing is enough: the bean and its registry are made now
+  }
+
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   public void request(String route, int status, long nanos) {

@@ -29,6 +29,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every path under /api goes to the service whose prefix it has; others get a 404 problem. */
@@ -122,8 +123,8 @@ public class ProxyResource {
   }
 
   /**
-   * To the next instance in turn; once more to another one when an instance refused the connection
-   * (the request never reached it, so any method may go again).
+   * To the next instance in turn; once more to another one when the request never reached the
+   * instance (so any method may go again).
    */
   private void send(
       HttpServletRequest request,
@@ -164,7 +165,7 @@ public class ProxyResource {
               LOG.warning(
                   () ->
                       "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
-              if (refused == null && cause instanceof ConnectException) {
+              if (refused == null && neverReached(cause)) {
                 send(request, upstream, target, body, response);
               } else {
                 if (body != null) {
@@ -175,6 +176,14 @@ public class ProxyResource {
                 response.resume(unavailable(request, upstream, cause));
               }
             });
+  }
+
+  /**
+   * The request never reached the instance: the connection was refused, or a kept-alive one turned
+   * out closed before anything was sent (an instance that died or restarted since).
+   */
+  private static boolean neverReached(Throwable cause) {
+    return cause instanceof ConnectException || cause instanceof RequestNotExecutedException;
   }
 
   private static Throwable unwrap(Throwable failure) {
