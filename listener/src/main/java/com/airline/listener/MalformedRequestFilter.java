@@ -1,6 +1,9 @@
 package com.airline.listener;
 
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChain;
@@ -99,8 +102,11 @@ public class MalformedRequestFilter extends BaseFilter {
     String requestId = UUID.randomUUID().toString();
     String instance = RequestTarget.quotable(request.getRequestURIRef().getRequestURIBC());
     byte[] body = Problem.json(status, detail, instance, requestId);
-    LOG.info(
-        () ->
+    // the id before the message (the text log), and as a field for Payara's JSON log formatter,
+    // which writes a Map parameter's entries as fields
+    LogRecord line =
+        new LogRecord(
+            Level.INFO,
             "[requestId="
                 + requestId
                 + "] "
@@ -111,6 +117,9 @@ public class MalformedRequestFilter extends BaseFilter {
                 + (instance == null ? "(a request target that is no valid URI)" : instance)
                 + ": "
                 + detail);
+    line.setLoggerName(LOG.getName());
+    line.setParameters(new Object[] {Map.of("requestId", requestId)});
+    LOG.log(line);
 
     HttpResponsePacket response = request.getResponse();
     status.setValues(response);

@@ -15,7 +15,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,7 +132,8 @@ final class Launcher {
     }
     Path boot = dir.resolve("post-boot.asadmin");
     Files.writeString(boot, postBootCommands(instance.service()));
-    keepLog(instance.log(settings));
+    Files.writeString(dir.resolve("logging.properties"), loggingProperties());
+    Logs.keep(instance.log(settings));
     out.println(
         "Starting "
             + instance.name()
@@ -145,7 +145,8 @@ final class Launcher {
     ProcessBuilder builder =
         new ProcessBuilder(command(instance, boot))
             .redirectErrorStream(true)
-            .redirectOutput(instance.log(settings).toFile())
+            // appended to, so that the supervisor can rotate it under the running instance
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(instance.log(settings).toFile()))
             .redirectInput(new File("/dev/null"));
     builder.environment().putAll(environment(instance));
     Process process = builder.start();
@@ -171,6 +172,27 @@ final class Launcher {
         "url=jdbc\\:mysql\\://${ENV=DB_HOST}\\:${ENV=DB_PORT}/${ENV=DB_NAME}?user\\=${ENV=DB_USER}:");
   }
 
+  /**
+   * server-config/logging.properties; with AIRLINE_LOG_FORMAT=json, Payara's JSON formatter instead
+   * of its ODL text (the chassis adds the instance, its service and the request id as fields).
+   */
+  String loggingProperties() throws IOException {
+    String properties =
+        Files.readString(settings.root().resolve("server-config").resolve("logging.properties"));
+    String format = settings.get("AIRLINE_LOG_FORMAT", "text");
+    return switch (format) {
+      case "text" -> properties;
+      case "json" ->
+          properties.replaceAll(
+              "(?m)^java\\.util\\.logging\\.ConsoleHandler\\.formatter=.*$",
+              "java.util.logging.ConsoleHandler.formatter="
+                  + "fish.payara.enterprise.server.logging.JSONLogFormatter");
+      default ->
+          throw new IllegalArgumentException(
+              "AIRLINE_LOG_FORMAT is text or json, not '" + format + "'");
+    };
+  }
+
   private String dbSetting(Service service, String key, String otherwise) {
     return settings.of(service.name(), key, settings.get(key, otherwise));
   }
@@ -191,6 +213,7 @@ final class Launcher {
         // where the gateway's access log goes by default, beside the instances' logs
         Map.entry("AIRLINE_HOME", settings.home().toString()),
         Map.entry("AIRLINE_INSTANCE", instance.gridName(settings)),
+        Map.entry("AIRLINE_SERVICE", s.name()),
         Map.entry("AIRLINE_INSTANCE_URL", instance.url(settings)));
   }
 
@@ -245,7 +268,7 @@ final class Launcher {
             "--postbootcommandfile",
             postBoot.toString(),
             "--logproperties",
-            root.resolve("server-config/logging.properties").toString(),
+            instance.dir(settings).resolve("logging.properties").toString(),
             "--name",
             instance.gridName(settings),
             "--instancegroup",
@@ -321,20 +344,6 @@ final class Launcher {
     } catch (Exception e) {
       process.destroyForcibly();
     }
-  }
-
-  /** The log of the instance this start replaces stays as log.1 (the one before as .2, then .3). */
-  static void keepLog(Path log) throws IOException {
-    if (!Files.exists(log) || Files.size(log) == 0) {
-      return;
-    }
-    for (int i = 2; i >= 1; i--) {
-      Path older = Path.of(log + "." + i);
-      if (Files.exists(older)) {
-        Files.move(older, Path.of(log + "." + (i + 1)), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Files.move(log, Path.of(log + ".1"), StandardCopyOption.REPLACE_EXISTING);
   }
 
   static boolean reachable(String host, int port) {

@@ -73,7 +73,10 @@ public final class Ops {
     }
     List<Instance> instances = platform.select(args, platform.replicas(spec));
     for (Instance instance : instances) {
-      if (!launcher.startUnlessRunning(instance)) {
+      if (launcher.startUnlessRunning(instance)) {
+        // restarts count what the supervisor did since the instance was last started on purpose
+        Files.deleteIfExists(instance.restartsFile(settings));
+      } else {
         System.out.println(instance.name() + " is already running");
       }
     }

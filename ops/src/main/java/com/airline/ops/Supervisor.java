@@ -13,7 +13,8 @@ import java.util.Map;
  * Brings back instances that died, as PM2 does for Node services: an instance whose pid file is
  * left while its process is gone (a clean stop removes the file first) is started again after a
  * backoff that doubles with each restart in a row (1 s, 2 s, 4 s ... 60 s) and starts over once an
- * instance has stayed up a minute. Each restart is counted in {@code run/<instance>.restarts}.
+ * instance has stayed up a minute. Each restart is counted in {@code run/<instance>.restarts}. It
+ * also rotates the home's logs past AIRLINE_LOG_MAX_BYTES ({@link Logs}).
  */
 final class Supervisor {
 
@@ -61,10 +62,17 @@ final class Supervisor {
   }
 
   void run() throws InterruptedException {
-    out.println(Instant.now() + " supervising the instances of " + platform.settings.home());
+    Settings settings = platform.settings;
+    long maxLogBytes = Long.parseLong(settings.get("AIRLINE_LOG_MAX_BYTES", "52428800"));
+    out.println(Instant.now() + " supervising the instances of " + settings.home());
     while (true) {
       for (Instance instance : platform.known()) {
         check(instance, Instant.now());
+      }
+      try {
+        Logs.rotate(settings.home().resolve("logs"), maxLogBytes);
+      } catch (IOException e) {
+        out.println(Instant.now() + " could not rotate the logs: " + e);
       }
       Thread.sleep(1000);
     }

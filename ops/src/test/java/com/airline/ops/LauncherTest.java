@@ -68,16 +68,26 @@ class LauncherTest {
   }
 
   @Test
-  void keepLog_keepsThreeGenerations() throws Exception {
-    Path log = root.resolve("flights-1.log");
-    for (int i = 1; i <= 5; i++) {
-      Files.writeString(log, "run " + i);
-      Launcher.keepLog(log);
-    }
-    assertFalse(Files.exists(log));
-    assertEquals("run 5", Files.readString(Path.of(log + ".1")));
-    assertEquals("run 4", Files.readString(Path.of(log + ".2")));
-    assertEquals("run 3", Files.readString(Path.of(log + ".3")));
-    assertFalse(Files.exists(Path.of(log + ".4")));
+  void loggingProperties_json_swapsTheConsoleFormatterOnly() throws Exception {
+    Files.createDirectories(root.resolve("server-config"));
+    Files.writeString(
+        root.resolve("server-config/logging.properties"),
+        "handlers=java.util.logging.ConsoleHandler\n"
+            + "java.util.logging.ConsoleHandler.formatter=com.sun.enterprise.server.logging.ODLLogFormatter\n"
+            + ".level=INFO\n");
+    String text = launcher(Map.of()).loggingProperties();
+    assertTrue(text.contains("ODLLogFormatter"), text);
+    String json = launcher(Map.of("AIRLINE_LOG_FORMAT", "json")).loggingProperties();
+    assertEquals(
+        "handlers=java.util.logging.ConsoleHandler\n"
+            + "java.util.logging.ConsoleHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter\n"
+            + ".level=INFO\n",
+        json);
+    assertTrue(
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> launcher(Map.of("AIRLINE_LOG_FORMAT", "xml")).loggingProperties())
+            .getMessage()
+            .contains("text or json"));
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Await;
 import com.airline.it.Http;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +29,7 @@ class InstancesIT {
   private static final String HOME = "replicas";
   private static final int PORT = Airline.basePort() + 15;
   private static final int HAZELCAST = Airline.basePort() - 1080 + 150;
+  private static final int LOG_MAX_BYTES = 100_000;
   private static final Map<String, String> SETTINGS =
       Map.of(
           "AIRLINE_CLUSTER",
@@ -37,7 +43,11 @@ class InstancesIT {
           "FLIGHTS_CLUSTER_MEMBERS",
           "127.0.0.1:" + HAZELCAST + ",127.0.0.1:" + (HAZELCAST + 1),
           "FLIGHTS_DB_NAME",
-          "it_flights_replicas_" + Airline.RUN);
+          "it_flights_replicas_" + Airline.RUN,
+          "AIRLINE_LOG_FORMAT",
+          "json",
+          "AIRLINE_LOG_MAX_BYTES",
+          Integer.toString(LOG_MAX_BYTES));
 
   /** A line of {@code ./airline status}, split into its columns. */
   record Line(String instance, String group, int port, String pid, String health, int restarts) {
@@ -56,9 +66,26 @@ class InstancesIT {
     return Airline.launch(HOME, SETTINGS, "status");
   }
 
+  private static String up;
+
+  @BeforeAll
+  static void start() {
+    up = Airline.launch(HOME, SETTINGS, "up", "--replicas", "flights=2", "flights");
+  }
+
+  @AfterAll
+  static void stop() {
+    String all = Airline.launch(HOME, SETTINGS, "down");
+    assertTrue(all.indexOf("Stopping the supervisor") < all.indexOf("Stopping flights-1"), all);
+    assertTrue(status().contains("supervisor: not running"));
+  }
+
+  private static Path log(String name) {
+    return Airline.logs().resolveSibling(HOME).resolve("logs").resolve(name);
+  }
+
   @Test
   void replicas_startInOneGrid_andTheSupervisorBringsBackOneKilled() throws Exception {
-    String up = Airline.launch(HOME, SETTINGS, "up", "--replicas", "flights=2", "flights");
     assertTrue(up.contains("flights-2 is ready: http://127.0.0.1:" + (PORT + 100)), up);
 
     String status = status();
@@ -75,6 +102,8 @@ class InstancesIT {
             .status());
 
     ProcessHandle killed = ProcessHandle.of(Long.parseLong(second.pid())).orElseThrow();
+    // the home's supervisor log is kept across runs: count from here
+    long supervisorLinesBefore = Files.readAllLines(log("supervisor.log")).size();
     killed.destroyForcibly();
     killed.onExit().get();
     Await.until(
@@ -94,13 +123,69 @@ class InstancesIT {
     assertEquals("stopped", stopped.health());
     assertEquals(1, stopped.restarts());
     assertEquals("UP", Line.of(status(), "flights-1").orElseThrow().health());
-
-    String all = Airline.launch(HOME, SETTINGS, "down");
-    assertTrue(all.indexOf("Stopping the supervisor") < all.indexOf("Stopping flights-1"), all);
-    assertTrue(status().contains("supervisor: not running"));
-    Path log = Airline.logs().getParent().resolve(HOME).resolve("logs").resolve("supervisor.log");
     List<String> restarts =
-        Files.readAllLines(log).stream().filter(l -> l.contains("starting it again")).toList();
+        Files.readAllLines(log("supervisor.log")).stream()
+            .skip(supervisorLinesBefore)
+            .filter(l -> l.contains("starting it again"))
+            .toList();
     assertEquals(1, restarts.size(), restarts.toString());
+  }
+
+  /**
+   * AIRLINE_LOG_FORMAT=json: JSON lines with the instance, its service and the request id as
+   * fields; AIRLINE_LOG_MAX_BYTES: the supervisor rotates a log past it under the running instance.
+   */
+  @Test
+  void logs_areJsonLinesWithInstanceServiceAndRequestId_rotatedBySize() throws Exception {
+    String last = null;
+    // each refused request target is one line of the log: enough to pass its size several times
+    for (int i = 0; i < 800; i++) {
+      last = refusedRequestId("/api/v1/flights/%zz" + i);
+    }
+    String id = last;
+    Await.until(
+        () -> lines("flights-1.log").anyMatch(l -> l.contains(id)),
+        Duration.ofSeconds(30),
+        "the last request's line in flights-1.log");
+    assertTrue(Files.exists(log("flights-1.log.1")), "rotated by size");
+    assertTrue(Files.size(log("flights-1.log.1")) > LOG_MAX_BYTES);
+
+    String line = lines("flights-1.log").filter(l -> l.contains(id)).findFirst().orElseThrow();
+    JsonObject json;
+    try (var reader = Json.createReader(new StringReader(line))) {
+      json = reader.readObject();
+    }
+    assertEquals(id, json.getString("requestId"), line);
+    assertEquals("flights-1", json.getString("instance"), line);
+    assertEquals("flights", json.getString("service"), line);
+    assertEquals("INFO", json.getString("Level"), line);
+    assertTrue(json.getString("LogMessage").contains("400 GET"), line);
+  }
+
+  /** Sends a request target that does not decode (no HTTP client sends one) and answers its id. */
+  private static String refusedRequestId(String target) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", PORT)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+      java.util.regex.Matcher id =
+          java.util.regex.Pattern.compile("(?im)^X-Request-ID: (\\S+)").matcher(answer);
+      assertTrue(id.find(), answer);
+      return id.group(1);
+    }
+  }
+
+  private static java.util.stream.Stream<String> lines(String name) {
+    try {
+      return Files.readAllLines(log(name), java.nio.charset.StandardCharsets.ISO_8859_1).stream();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Filter;
@@ -34,7 +36,7 @@ public class RequestIds extends HttpFilter {
 
   public static final String HEADER = "X-Request-ID";
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+  static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
   private final Map<Handler, Filter> replaced = new HashMap<>();
 
@@ -43,7 +45,7 @@ public class RequestIds extends HttpFilter {
     for (Handler handler : Logger.getLogger("").getHandlers()) {
       Filter previous = handler.getFilter();
       replaced.put(handler, previous);
-      handler.setFilter(new Tagging(previous));
+      handler.setFilter(Tagging.forThisInstance(previous));
     }
   }
 
@@ -79,18 +81,37 @@ public class RequestIds extends HttpFilter {
     }
   }
 
-  /** Prefixes the current request's id to a record's message; Payara's own keyed messages aside. */
-  private static final class Tagging implements Filter {
+  /**
+   * Puts the current request's id on each record: before its message in the text log (Payara's own
+   * keyed messages aside); with AIRLINE_LOG_FORMAT=json, as a field beside the instance's name and
+   * service, for every record (Payara's JSON formatter writes a Map parameter's entries as fields).
+   */
+  static final class Tagging implements Filter {
     private final Filter next;
+    private final Map<String, String> instanceFields;
 
-    Tagging(Filter next) {
+    /** instanceFields: null for the text log. */
+    Tagging(Filter next, Map<String, String> instanceFields) {
       this.next = next;
+      this.instanceFields = instanceFields;
+    }
+
+    static Tagging forThisInstance(Filter next) {
+      if (!"json".equals(System.getenv("AIRLINE_LOG_FORMAT"))) {
+        return new Tagging(next, null);
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("instance", String.valueOf(System.getenv("AIRLINE_INSTANCE")));
+      fields.put("service", String.valueOf(System.getenv("AIRLINE_SERVICE")));
+      return new Tagging(next, Map.copyOf(fields));
     }
 
     @Override
     public boolean isLoggable(LogRecord record) {
       String id = CURRENT.get();
-      if (id != null && record.getResourceBundle() == null) {
+      if (instanceFields != null) {
+        addFields(record, id);
+      } else if (id != null && record.getResourceBundle() == null) {
         String tag = "[requestId=" + id + "] ";
         String message = record.getMessage();
         if (message == null || !message.startsWith(tag)) {
@@ -98,6 +119,30 @@ public class RequestIds extends HttpFilter {
         }
       }
       return next == null || next.isLoggable(record);
+    }
+
+    private void addFields(LogRecord record, String requestId) {
+      Object[] parameters = record.getParameters();
+      if (parameters != null
+          && parameters.length > 0
+          && parameters[parameters.length - 1] instanceof Fields) {
+        return; // another handler's filter did it
+      }
+      Fields fields = new Fields(instanceFields);
+      if (requestId != null) {
+        fields.put("requestId", requestId);
+      }
+      Object[] more =
+          parameters == null ? new Object[1] : Arrays.copyOf(parameters, parameters.length + 1);
+      more[more.length - 1] = fields;
+      record.setParameters(more);
+    }
+  }
+
+  /** The fields a record carries for the JSON log. */
+  static final class Fields extends LinkedHashMap<String, String> {
+    Fields(Map<String, String> instanceFields) {
+      super(instanceFields);
     }
   }
 
