@@ -136,19 +136,6 @@ public class Flight {
     touch();
   }
 
-  public boolean hasDeparted(Instant now) {
-    return !departureTime.isAfter(now);
-  }
-
-  /** Takes seats from the inventory; the caller holds the row lock. */
-  public void take(int seats) {
-    if (seats < 1 || seats > availableSeats) {
-      throw new IllegalStateException("cannot take " + seats + " of " + availableSeats + " seats");
-    }
-    availableSeats -= seats;
-    touch();
-  }
-
   public void giveBack(int seats) {
     if (seats < 0 || availableSeats + seats > totalSeats) {
       throw new IllegalStateException("cannot give back " + seats + " seats");
