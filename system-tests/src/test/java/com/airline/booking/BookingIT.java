@@ -10,10 +10,10 @@ import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.ServerStatements;
+import com.airline.it.Sql;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,19 +108,13 @@ class BookingIT {
 
     assertEquals(Map.of(201, 10L, 409, 20L), statuses);
     assertEquals(0, available(flight));
-    try (Connection c = Airline.database("booking");
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT status, COUNT(*) FROM booking WHERE flight_id = "
-                        + flight
-                        + " GROUP BY status")) {
-      Map<String, Integer> counts = new java.util.HashMap<>();
-      while (rs.next()) {
-        counts.put(rs.getString(1), rs.getInt(2));
-      }
-      assertEquals(Map.of("CONFIRMED", 10, "CANCELLED", 20), counts);
-    }
+    assertEquals(
+        List.of("CANCELLED 20", "CONFIRMED 10"),
+        Sql.query(
+            "booking",
+            "SELECT status, COUNT(*) FROM booking WHERE flight_id = ? GROUP BY status ORDER BY status",
+            row -> row.getString(1) + " " + row.getInt(2),
+            flight));
   }
 
   @Test
@@ -232,17 +226,13 @@ class BookingIT {
     assertEquals(Map.of(200, 6L), race(cancels));
 
     assertEquals(10, available(flight));
-    try (Connection c = Airline.database("booking");
-        var count =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox_event WHERE type = 'booking.cancelled'"
-                    + " AND payload LIKE ?")) {
-      count.setString(1, "%\"" + reference + "\"%");
-      try (var rs = count.executeQuery()) {
-        rs.next();
-        assertEquals(1, rs.getInt(1), "one booking.cancelled event");
-      }
-    }
+    assertEquals(
+        1,
+        Sql.number(
+            "booking",
+            "SELECT COUNT(*) FROM outbox_event WHERE type = 'booking.cancelled' AND payload LIKE ?",
+            "%\"" + reference + "\"%"),
+        "one booking.cancelled event");
   }
 
   @Test
@@ -250,13 +240,10 @@ class BookingIT {
     TestUser user = TestUsers.signUp(auth);
     Http as = booking.as(user.token());
     String reference = book(as, flight(10), 1).json().getString("reference");
-    try (Connection c = Airline.database("booking")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = '"
-                  + reference
-                  + "'");
-    }
+    Sql.update(
+        "booking",
+        "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = ?",
+        reference);
     assertEquals(409, as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
     assertEquals("CONFIRMED", as.get("/api/v1/bookings/" + reference).json().getString("status"));
   }
@@ -272,12 +259,7 @@ class BookingIT {
     assertEquals(unknown.header("X-Request-ID"), unknown.json().getString("requestId"));
 
     long departed = flight(10);
-    try (Connection c = Airline.database("flights")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR, arrives_at = UTC_TIMESTAMP() WHERE id = "
-                  + departed);
-    }
+    Catalogue.departed(departed);
     assertEquals(409, book(as, departed, 1).status());
   }
 

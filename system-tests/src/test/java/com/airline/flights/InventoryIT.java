@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Sql;
 import com.airline.it.TestServices;
 import com.airline.it.TestUsers;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +113,7 @@ class InventoryIT {
   @Test
   void reserve_onDepartedFlight_returns409() throws Exception {
     long flight = catalogue.flight(10).getJsonNumber("id").longValue();
-    try (Connection c = Airline.database("flights")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR, arrives_at = UTC_TIMESTAMP() WHERE id = "
-                  + flight);
-    }
+    Catalogue.departed(flight);
     Http.Reply reply = reserve(flight, reference(), 1);
     assertEquals(409, reply.status(), reply.body());
     assertEquals(10, available(flight));
@@ -165,16 +160,13 @@ class InventoryIT {
 
     assertEquals(Map.of(201, 10L, 409, 40L), statuses);
     assertEquals(0, available(flight));
-    try (Connection c = Airline.database("flights");
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT COUNT(*), SUM(seats) FROM seat_reservation WHERE status = 'HELD' AND flight_id = "
-                        + flight)) {
-      rs.next();
-      assertEquals(10, rs.getInt(1));
-      assertEquals(10, rs.getInt(2));
-    }
+    assertEquals(
+        "10 reservations of 10 seats",
+        Sql.one(
+            "flights",
+            "SELECT COUNT(*), SUM(seats) FROM seat_reservation WHERE status = 'HELD' AND flight_id = ?",
+            row -> row.getInt(1) + " reservations of " + row.getInt(2) + " seats",
+            flight));
   }
 
   @Test
