@@ -9,6 +9,7 @@ import com.airline.it.Airline;
 import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Race;
 import com.airline.it.ServerStatements;
 import com.airline.it.Sql;
 import com.airline.it.TestUsers;
@@ -18,11 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +100,7 @@ class BookingIT {
     List<Callable<Integer>> calls =
         users.stream().<Callable<Integer>>map(u -> () -> book(u, flight, 1).status()).toList();
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(calls);
 
     assertEquals(Map.of(201, 10L, 409, 20L), statuses);
     assertEquals(0, available(flight));
@@ -150,19 +146,11 @@ class BookingIT {
         booking
             .as(user.token())
             .with("Idempotency-Key", "race-" + Airline.RUN + "-" + System.nanoTime());
-    List<Callable<String>> calls = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      calls.add(() -> book(withKey, flight, 3).json().getString("reference"));
-    }
 
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    List<String> references = new ArrayList<>();
-    for (Future<String> f : pool.invokeAll(calls)) {
-      references.add(f.get());
-    }
-    pool.shutdownNow();
+    Map<String, Long> references =
+        Race.tally(8, () -> book(withKey, flight, 3).json().getString("reference"));
 
-    assertEquals(1, references.stream().distinct().count(), references.toString());
+    assertEquals(1, references.size(), references.toString());
     assertEquals(7, available(flight));
     assertEquals(1, booking.as(user.token()).get("/api/v1/bookings").json().getInt("totalItems"));
   }
@@ -218,12 +206,10 @@ class BookingIT {
     long flight = flight(10);
     Http as = booking.as(user.token());
     String reference = book(as, flight, 4).json().getString("reference");
-    List<Callable<Integer>> cancels = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      cancels.add(() -> as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
-    }
 
-    assertEquals(Map.of(200, 6L), race(cancels));
+    assertEquals(
+        Map.of(200, 6L),
+        Race.tally(6, () -> as.post("/api/v1/bookings/" + reference + "/cancel", json()).status()));
 
     assertEquals(10, available(flight));
     assertEquals(
@@ -318,20 +304,6 @@ class BookingIT {
             .get("/api/v1/bookings/" + reply.json().getString("reference"))
             .json()
             .getString("status"));
-  }
-
-  static <T> Map<T, Long> race(List<Callable<T>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : pool.invokeAll(calls)) {
-        results.add(f.get());
-      }
-      return results.stream()
-          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   @Test

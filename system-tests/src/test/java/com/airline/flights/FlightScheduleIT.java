@@ -180,11 +180,8 @@ class FlightScheduleIT {
     assertEquals(404, flights.get("/api/v1/flights/" + unsold.getJsonNumber("id")).status());
 
     long sold = catalogue.flight(10).getJsonNumber("id").longValue();
-    flights
-        .as(TestServices.bookingToken())
-        .post(
-            "/api/v1/flights/" + sold + "/reservations",
-            json("bookingReference", "DEL" + Catalogue.uniqueCode(), "seats", 1));
+    TestServices.reserve(
+        flights.as(TestServices.bookingToken()), sold, "DEL" + Catalogue.uniqueCode(), 1);
     assertEquals(409, admin.delete("/api/v1/flights/" + sold).status());
     assertEquals(200, flights.get("/api/v1/flights/" + sold).status());
   }

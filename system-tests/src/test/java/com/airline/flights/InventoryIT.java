@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Race;
 import com.airline.it.Sql;
 import com.airline.it.TestServices;
 import com.airline.it.TestUsers;
@@ -13,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +38,7 @@ class InventoryIT {
   }
 
   private static Http.Reply reserve(long flight, String reference, int seats) {
-    return service.post(
-        "/api/v1/flights/" + flight + "/reservations",
-        json("bookingReference", reference, "seats", seats));
+    return TestServices.reserve(service, flight, reference, seats);
   }
 
   private static int available(long flight) {
@@ -156,7 +150,7 @@ class InventoryIT {
       calls.add(() -> reserve(flight, reference, 1).status());
     }
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(calls);
 
     assertEquals(Map.of(201, 10L, 409, 40L), statuses);
     assertEquals(0, available(flight));
@@ -173,28 +167,10 @@ class InventoryIT {
   void racingRetriesOfOneReservation_takeItsSeatsOnce() throws Exception {
     long flight = catalogue.flight(10).getJsonNumber("id").longValue();
     String reference = reference();
-    List<Callable<Integer>> calls = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      calls.add(() -> reserve(flight, reference, 2).status());
-    }
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(12, () -> reserve(flight, reference, 2).status());
 
     assertEquals(Map.of(201, 1L, 200, 11L), statuses);
     assertEquals(8, available(flight));
-  }
-
-  private static Map<Integer, Long> race(List<Callable<Integer>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> f : pool.invokeAll(calls)) {
-        statuses.add(f.get());
-      }
-      return statuses.stream()
-          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }
