@@ -40,10 +40,6 @@ class BookingIT {
     catalogue = Catalogue.asAdmin(auth).on(flights);
   }
 
-  static long flight(int seats) {
-    return catalogue.flight(seats).getJsonNumber("id").longValue();
-  }
-
   static Http.Reply book(Http as, long flight, int seats) {
     return Bookings.book(as, flight, seats, "Ada Lovelace", "ada@it.test");
   }
@@ -55,7 +51,7 @@ class BookingIT {
   @Test
   void book_confirmsAndTakesTheSeatsInFlights() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
 
     Http.Reply reply = book(booking.as(user.token()), flight, 3);
 
@@ -78,7 +74,7 @@ class BookingIT {
   @Test
   void book_whenTooFewSeats_409_andTheBookingEndsCancelled() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(2);
+    long flight = catalogue.flightId(2);
 
     Http.Reply reply = book(booking.as(user.token()), flight, 3);
 
@@ -92,7 +88,7 @@ class BookingIT {
 
   @Test
   void thirtyConcurrentBookings_onTenSeats_exactlyTenConfirmed() throws Exception {
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     List<Http> users = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       users.add(booking.as(TestUsers.signUp(auth).token()));
@@ -116,7 +112,7 @@ class BookingIT {
   @Test
   void idempotencyKey_sameUserGetsTheFirstBooking_seatsTakenOnce() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http withKey =
         booking
             .as(user.token())
@@ -141,7 +137,7 @@ class BookingIT {
   @Test
   void idempotencyKey_racingDuplicates_oneBooking() throws Exception {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http withKey =
         booking
             .as(user.token())
@@ -158,7 +154,8 @@ class BookingIT {
   @Test
   void otherUsersBookings_are404_staffSeeThem_onlyOwnerOrAdminCancel() {
     TestUser owner = TestUsers.signUp(auth);
-    String reference = book(booking.as(owner.token()), flight(10), 1).json().getString("reference");
+    String reference =
+        book(booking.as(owner.token()), catalogue.flightId(10), 1).json().getString("reference");
     Http stranger = booking.as(TestUsers.signUp(auth).token());
     Http support = booking.as(TestUsers.withRoles(auth, "SUPPORT").token());
     Http admin = booking.as(TestUsers.admin(auth).token());
@@ -184,7 +181,7 @@ class BookingIT {
   @Test
   void cancel_givesTheSeatsBack_andCancellingAgainChangesNothing() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http as = booking.as(user.token());
     String reference = book(as, flight, 4).json().getString("reference");
     assertEquals(6, available(flight));
@@ -203,7 +200,7 @@ class BookingIT {
   @Test
   void cancel_racingRequests_allAnswer200_andCancelOnce() throws Exception {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http as = booking.as(user.token());
     String reference = book(as, flight, 4).json().getString("reference");
 
@@ -225,7 +222,7 @@ class BookingIT {
   void cancel_afterDeparture_returns409() throws Exception {
     TestUser user = TestUsers.signUp(auth);
     Http as = booking.as(user.token());
-    String reference = book(as, flight(10), 1).json().getString("reference");
+    String reference = book(as, catalogue.flightId(10), 1).json().getString("reference");
     Sql.update(
         "booking",
         "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = ?",
@@ -244,7 +241,7 @@ class BookingIT {
     assertEquals("/api/v1/bookings", unknown.json().getString("instance"), unknown.body());
     assertEquals(unknown.header("X-Request-ID"), unknown.json().getString("requestId"));
 
-    long departed = flight(10);
+    long departed = catalogue.flightId(10);
     Catalogue.departed(departed);
     assertEquals(409, book(as, departed, 1).status());
   }
@@ -296,7 +293,7 @@ class BookingIT {
   void throughTheGateway_bookAndRead() {
     Http gateway = Http.to(Airline.start("gateway"));
     TestUser user = TestUsers.signUp(auth);
-    Http.Reply reply = book(gateway.as(user.token()), flight(10), 1);
+    Http.Reply reply = book(gateway.as(user.token()), catalogue.flightId(10), 1);
     assertEquals(201, reply.status(), reply.body());
     assertNotNull(
         gateway
@@ -309,7 +306,7 @@ class BookingIT {
   @Test
   void bookingAndCancelling_leavesNoStatementOpenOnTheDatabase() {
     Http as = booking.as(TestUsers.signUp(auth).token());
-    long flight = flight(ServerStatements.REPEATS + 20);
+    long flight = catalogue.flightId(ServerStatements.REPEATS + 20);
 
     long growth =
         ServerStatements.growthAfter(

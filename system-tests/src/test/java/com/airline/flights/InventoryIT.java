@@ -47,7 +47,7 @@ class InventoryIT {
 
   @Test
   void reserve_takesSeats_andARetryWithTheSameReferenceTakesNoMore() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
 
     Http.Reply first = reserve(flight, reference, 3);
@@ -64,7 +64,7 @@ class InventoryIT {
 
   @Test
   void reserve_whenTooFewSeats_returns409ProblemWithTheSeatsLeft() {
-    long flight = catalogue.flight(4).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(4);
     assertEquals(201, reserve(flight, reference(), 3).status());
 
     Http.Reply reply = reserve(flight, reference(), 2);
@@ -77,7 +77,7 @@ class InventoryIT {
 
   @Test
   void release_givesSeatsBackOnce_andTheReferenceCannotReserveAgain() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
     Http.Reply reserved = reserve(flight, reference, 4);
     assertEquals(201, reserved.status(), reserved.body());
@@ -95,7 +95,7 @@ class InventoryIT {
 
   @Test
   void releaseBeforeReserve_isRemembered_soALateReserveTakesNothing() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
 
     assertEquals(
@@ -106,7 +106,7 @@ class InventoryIT {
 
   @Test
   void reserve_onDepartedFlight_returns409() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     Catalogue.departed(flight);
     Http.Reply reply = reserve(flight, reference(), 1);
     assertEquals(409, reply.status(), reply.body());
@@ -116,7 +116,7 @@ class InventoryIT {
   @Test
   void reserve_unknownFlight404_invalidBody400() {
     assertEquals(404, reserve(987654321L, reference(), 1).status());
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     assertEquals(400, reserve(flight, "bad ref", 1).status());
     assertEquals(400, reserve(flight, reference(), 0).status());
     assertEquals(
@@ -128,7 +128,7 @@ class InventoryIT {
 
   @Test
   void reservations_needAServiceToken() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String body = json("bookingReference", reference(), "seats", 1).toString();
     assertEquals(
         401, flights.send("POST", "/api/v1/flights/" + flight + "/reservations", body).status());
@@ -143,7 +143,7 @@ class InventoryIT {
 
   @Test
   void fiftyConcurrentReservations_onTenSeats_exactlyTenSucceed() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     List<Callable<Integer>> calls = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       String reference = reference() + i;
@@ -165,7 +165,7 @@ class InventoryIT {
 
   @Test
   void racingRetriesOfOneReservation_takeItsSeatsOnce() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
 
     Map<Integer, Long> statuses = Race.tally(12, () -> reserve(flight, reference, 2).status());

@@ -124,6 +124,11 @@ public final class Catalogue {
         airport(), airport(), Instant.now().plus(3, ChronoUnit.DAYS), 90, "120.00", capacity);
   }
 
+  /** The id of a new {@link #flight(int)}. */
+  public long flightId(int capacity) {
+    return flight(capacity).getJsonNumber("id").longValue();
+  }
+
   public static JsonObject flightBody(
       String from, String to, Instant departure, int minutes, String price, long airplaneId) {
     return json(
