@@ -10,6 +10,7 @@ import org.glassfish.grizzly.http.util.DataChunk;
 import org.glassfish.grizzly.memory.Buffers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestTargetTest {
@@ -49,34 +50,25 @@ class RequestTargetTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/api/v1/bookings/%zz",
-        "/api/v1/flights/%",
-        "/api/v1/flights/%2",
-        "/api/v1/flights/%G0",
-      })
-  void defect_whenAnEscapeIsBroken_saysSo(String path) {
-    assertTrue(RequestTarget.defect(bytes(path)).contains("percent-encoded"), path);
-    assertTrue(RequestTarget.defect(buffer(path)).contains("percent-encoded"), path);
-  }
-
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/api/v1/bookings/%00%00",
-        "/api/v1/flights/%C0%AF",
-        "/api/v1/flights/%E2%82",
-        "/api/v1/flights/%FF",
-        "/api/v1/flights/a%5Cb",
-        "/api/v1/flights/a\\b",
-        "/../etc",
-        "/api/v1/../../../etc",
-        "/api/%2e%2e/%2e%2e/%2e%2e/etc",
-      })
-  void defect_whenThePathDecodesToSomethingNotAllowed_saysSo(String path) {
-    assertTrue(RequestTarget.defect(bytes(path)).contains("valid path"), path);
-    assertTrue(RequestTarget.defect(buffer(path)).contains("valid path"), path);
+  @CsvSource({
+    "/api/v1/bookings/%zz, percent-encoded",
+    "/api/v1/flights/%, percent-encoded",
+    "/api/v1/flights/%2, percent-encoded",
+    "/api/v1/flights/%G0, percent-encoded",
+    "/api/v1/bookings/%00%00, valid path",
+    "/api/v1/flights/%C0%AF, valid path",
+    "/api/v1/flights/%E2%82, valid path",
+    "/api/v1/flights/%FF, valid path",
+    "/api/v1/flights/a%5Cb, valid path",
+    "/api/v1/flights/a\\b, valid path",
+    "/../etc, valid path",
+    "/api/v1/../../../etc, valid path",
+    "/api/%2e%2e/%2e%2e/%2e%2e/etc, valid path",
+  })
+  void defect_whenAnEscapeIsBrokenOrThePathDecodesToSomethingNotAllowed_saysWhich(
+      String path, String says) {
+    assertTrue(RequestTarget.defect(bytes(path)).contains(says), path);
+    assertTrue(RequestTarget.defect(buffer(path)).contains(says), path);
   }
 
   @ParameterizedTest

@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
 import com.airline.it.Http;
+import com.airline.it.Race;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,25 +60,13 @@ class RolesIT {
   void create_racingTheSameName_one201_the_others409() throws Exception {
     String name = TestUsers.uniqueRole("CREW");
     Http admin = auth.as(TestUsers.admin(auth).token());
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    try {
-      List<Future<Integer>> replies = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        replies.add(
-            pool.submit(
-                () ->
-                    admin
-                        .post("/api/v1/roles", json("name", name, "description", "raced"))
-                        .status()));
-      }
-      Map<Integer, Integer> statuses = new TreeMap<>();
-      for (Future<Integer> reply : replies) {
-        statuses.merge(reply.get(), 1, Integer::sum);
-      }
-      assertEquals(Map.of(201, 1, 409, 5), statuses);
-    } finally {
-      pool.shutdownNow();
-    }
+
+    Map<Integer, Long> statuses =
+        Race.tally(
+            6,
+            () -> admin.post("/api/v1/roles", json("name", name, "description", "raced")).status());
+
+    assertEquals(Map.of(201, 1L, 409, 5L), statuses);
   }
 
   @Test

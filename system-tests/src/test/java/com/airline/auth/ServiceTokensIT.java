@@ -68,8 +68,8 @@ class ServiceTokensIT {
     Http reminder = Http.to(Airline.start("reminder"));
     String token = TestServices.bookingToken();
     Catalogue catalogue = Catalogue.asAdmin(auth).on(flights);
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
-    long other = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
+    long other = catalogue.flightId(10);
     String someUser = TestUsers.signUp(auth).id();
     JsonObject aBooking =
         json(

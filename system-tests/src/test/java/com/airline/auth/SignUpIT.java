@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
 import com.airline.it.Http;
+import com.airline.it.Sql;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -78,23 +79,17 @@ class SignUpIT {
     auth.post(
         "/api/v1/auth/signup", json("email", other, "password", "same-password", "name", "B"));
 
-    try (var c = Airline.database("auth");
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT password_hash FROM user_account WHERE email IN ('"
-                        + email
-                        + "', '"
-                        + other
-                        + "')")) {
-      rs.next();
-      String first = rs.getString(1);
-      rs.next();
-      String second = rs.getString(1);
-      assertTrue(first.startsWith("PBKDF2WithHmacSHA256:210000:"), first);
-      assertFalse(first.contains("same-password"));
-      assertFalse(first.equals(second), "equal passwords must hash differently (salt)");
-    }
+    List<String> hashes =
+        Sql.query(
+            "auth",
+            "SELECT password_hash FROM user_account WHERE email IN (?, ?)",
+            row -> row.getString(1),
+            email,
+            other);
+    String first = hashes.get(0);
+    assertTrue(first.startsWith("PBKDF2WithHmacSHA256:210000:"), first);
+    assertFalse(first.contains("same-password"));
+    assertFalse(first.equals(hashes.get(1)), "equal passwords must hash differently (salt)");
   }
 
   static Stream<Arguments> invalidBodies() {

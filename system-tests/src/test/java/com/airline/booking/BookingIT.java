@@ -9,20 +9,16 @@ import com.airline.it.Airline;
 import com.airline.it.Bookings;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Race;
 import com.airline.it.ServerStatements;
+import com.airline.it.Sql;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +40,6 @@ class BookingIT {
     catalogue = Catalogue.asAdmin(auth).on(flights);
   }
 
-  static long flight(int seats) {
-    return catalogue.flight(seats).getJsonNumber("id").longValue();
-  }
-
   static Http.Reply book(Http as, long flight, int seats) {
     return Bookings.book(as, flight, seats, "Ada Lovelace", "ada@it.test");
   }
@@ -59,7 +51,7 @@ class BookingIT {
   @Test
   void book_confirmsAndTakesTheSeatsInFlights() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
 
     Http.Reply reply = book(booking.as(user.token()), flight, 3);
 
@@ -82,7 +74,7 @@ class BookingIT {
   @Test
   void book_whenTooFewSeats_409_andTheBookingEndsCancelled() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(2);
+    long flight = catalogue.flightId(2);
 
     Http.Reply reply = book(booking.as(user.token()), flight, 3);
 
@@ -96,7 +88,7 @@ class BookingIT {
 
   @Test
   void thirtyConcurrentBookings_onTenSeats_exactlyTenConfirmed() throws Exception {
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     List<Http> users = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
       users.add(booking.as(TestUsers.signUp(auth).token()));
@@ -104,29 +96,23 @@ class BookingIT {
     List<Callable<Integer>> calls =
         users.stream().<Callable<Integer>>map(u -> () -> book(u, flight, 1).status()).toList();
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(calls);
 
     assertEquals(Map.of(201, 10L, 409, 20L), statuses);
     assertEquals(0, available(flight));
-    try (Connection c = Airline.database("booking");
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT status, COUNT(*) FROM booking WHERE flight_id = "
-                        + flight
-                        + " GROUP BY status")) {
-      Map<String, Integer> counts = new java.util.HashMap<>();
-      while (rs.next()) {
-        counts.put(rs.getString(1), rs.getInt(2));
-      }
-      assertEquals(Map.of("CONFIRMED", 10, "CANCELLED", 20), counts);
-    }
+    assertEquals(
+        List.of("CANCELLED 20", "CONFIRMED 10"),
+        Sql.query(
+            "booking",
+            "SELECT status, COUNT(*) FROM booking WHERE flight_id = ? GROUP BY status ORDER BY status",
+            row -> row.getString(1) + " " + row.getInt(2),
+            flight));
   }
 
   @Test
   void idempotencyKey_sameUserGetsTheFirstBooking_seatsTakenOnce() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http withKey =
         booking
             .as(user.token())
@@ -151,24 +137,16 @@ class BookingIT {
   @Test
   void idempotencyKey_racingDuplicates_oneBooking() throws Exception {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http withKey =
         booking
             .as(user.token())
             .with("Idempotency-Key", "race-" + Airline.RUN + "-" + System.nanoTime());
-    List<Callable<String>> calls = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      calls.add(() -> book(withKey, flight, 3).json().getString("reference"));
-    }
 
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    List<String> references = new ArrayList<>();
-    for (Future<String> f : pool.invokeAll(calls)) {
-      references.add(f.get());
-    }
-    pool.shutdownNow();
+    Map<String, Long> references =
+        Race.tally(8, () -> book(withKey, flight, 3).json().getString("reference"));
 
-    assertEquals(1, references.stream().distinct().count(), references.toString());
+    assertEquals(1, references.size(), references.toString());
     assertEquals(7, available(flight));
     assertEquals(1, booking.as(user.token()).get("/api/v1/bookings").json().getInt("totalItems"));
   }
@@ -176,7 +154,8 @@ class BookingIT {
   @Test
   void otherUsersBookings_are404_staffSeeThem_onlyOwnerOrAdminCancel() {
     TestUser owner = TestUsers.signUp(auth);
-    String reference = book(booking.as(owner.token()), flight(10), 1).json().getString("reference");
+    String reference =
+        book(booking.as(owner.token()), catalogue.flightId(10), 1).json().getString("reference");
     Http stranger = booking.as(TestUsers.signUp(auth).token());
     Http support = booking.as(TestUsers.withRoles(auth, "SUPPORT").token());
     Http admin = booking.as(TestUsers.admin(auth).token());
@@ -202,7 +181,7 @@ class BookingIT {
   @Test
   void cancel_givesTheSeatsBack_andCancellingAgainChangesNothing() {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http as = booking.as(user.token());
     String reference = book(as, flight, 4).json().getString("reference");
     assertEquals(6, available(flight));
@@ -221,42 +200,33 @@ class BookingIT {
   @Test
   void cancel_racingRequests_allAnswer200_andCancelOnce() throws Exception {
     TestUser user = TestUsers.signUp(auth);
-    long flight = flight(10);
+    long flight = catalogue.flightId(10);
     Http as = booking.as(user.token());
     String reference = book(as, flight, 4).json().getString("reference");
-    List<Callable<Integer>> cancels = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      cancels.add(() -> as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
-    }
 
-    assertEquals(Map.of(200, 6L), race(cancels));
+    assertEquals(
+        Map.of(200, 6L),
+        Race.tally(6, () -> as.post("/api/v1/bookings/" + reference + "/cancel", json()).status()));
 
     assertEquals(10, available(flight));
-    try (Connection c = Airline.database("booking");
-        var count =
-            c.prepareStatement(
-                "SELECT COUNT(*) FROM outbox_event WHERE type = 'booking.cancelled'"
-                    + " AND payload LIKE ?")) {
-      count.setString(1, "%\"" + reference + "\"%");
-      try (var rs = count.executeQuery()) {
-        rs.next();
-        assertEquals(1, rs.getInt(1), "one booking.cancelled event");
-      }
-    }
+    assertEquals(
+        1,
+        Sql.number(
+            "booking",
+            "SELECT COUNT(*) FROM outbox_event WHERE type = 'booking.cancelled' AND payload LIKE ?",
+            "%\"" + reference + "\"%"),
+        "one booking.cancelled event");
   }
 
   @Test
   void cancel_afterDeparture_returns409() throws Exception {
     TestUser user = TestUsers.signUp(auth);
     Http as = booking.as(user.token());
-    String reference = book(as, flight(10), 1).json().getString("reference");
-    try (Connection c = Airline.database("booking")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = '"
-                  + reference
-                  + "'");
-    }
+    String reference = book(as, catalogue.flightId(10), 1).json().getString("reference");
+    Sql.update(
+        "booking",
+        "UPDATE booking SET departure_time = UTC_TIMESTAMP() - INTERVAL 1 HOUR WHERE reference = ?",
+        reference);
     assertEquals(409, as.post("/api/v1/bookings/" + reference + "/cancel", json()).status());
     assertEquals("CONFIRMED", as.get("/api/v1/bookings/" + reference).json().getString("status"));
   }
@@ -271,13 +241,8 @@ class BookingIT {
     assertEquals("/api/v1/bookings", unknown.json().getString("instance"), unknown.body());
     assertEquals(unknown.header("X-Request-ID"), unknown.json().getString("requestId"));
 
-    long departed = flight(10);
-    try (Connection c = Airline.database("flights")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR, arrives_at = UTC_TIMESTAMP() WHERE id = "
-                  + departed);
-    }
+    long departed = catalogue.flightId(10);
+    Catalogue.departed(departed);
     assertEquals(409, book(as, departed, 1).status());
   }
 
@@ -328,7 +293,7 @@ class BookingIT {
   void throughTheGateway_bookAndRead() {
     Http gateway = Http.to(Airline.start("gateway"));
     TestUser user = TestUsers.signUp(auth);
-    Http.Reply reply = book(gateway.as(user.token()), flight(10), 1);
+    Http.Reply reply = book(gateway.as(user.token()), catalogue.flightId(10), 1);
     assertEquals(201, reply.status(), reply.body());
     assertNotNull(
         gateway
@@ -338,24 +303,10 @@ class BookingIT {
             .getString("status"));
   }
 
-  static <T> Map<T, Long> race(List<Callable<T>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<T> results = new ArrayList<>();
-      for (Future<T> f : pool.invokeAll(calls)) {
-        results.add(f.get());
-      }
-      return results.stream()
-          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   @Test
   void bookingAndCancelling_leavesNoStatementOpenOnTheDatabase() {
     Http as = booking.as(TestUsers.signUp(auth).token());
-    long flight = flight(ServerStatements.REPEATS + 20);
+    long flight = catalogue.flightId(ServerStatements.REPEATS + 20);
 
     long growth =
         ServerStatements.growthAfter(

@@ -54,7 +54,7 @@ class BookingListIT {
 
   @Test
   void staff_seeEveryonesBookings_andFilterByUser_aUserOnlyTheirs_whateverTheyAskFor() {
-    long flight = catalogue.flight(20).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(20);
     TestUser ada = TestUsers.signUp(auth);
     TestUser bob = TestUsers.signUp(auth);
     Set<String> adas = Set.of(book(ada, flight), book(ada, flight));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.airline.it.Airline;
 import com.airline.it.Await;
 import com.airline.it.Broker;
+import com.airline.it.Sql;
 import com.airline.rabbitmq.BrokerProxy;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
@@ -18,8 +19,6 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,16 +140,12 @@ class EventRelayIT {
   }
 
   /** The id of the event booking wrote into its outbox for the booking. */
-  private static String outboxEventOf(String reference) throws SQLException {
-    try (var c = Airline.database("booking");
-        PreparedStatement select =
-            c.prepareStatement("SELECT event_id FROM outbox_event WHERE payload LIKE ?")) {
-      select.setString(1, "%\"reference\":\"" + reference + "\"%");
-      try (ResultSet rs = select.executeQuery()) {
-        assertTrue(rs.next(), "no outbox row for " + reference);
-        return rs.getString(1);
-      }
-    }
+  private static String outboxEventOf(String reference) {
+    return Sql.one(
+        "booking",
+        "SELECT event_id FROM outbox_event WHERE payload LIKE ?",
+        row -> row.getString(1),
+        "%\"reference\":\"" + reference + "\"%");
   }
 
   @Test
@@ -231,16 +226,15 @@ class EventRelayIT {
     return rows;
   }
 
-  private static void publishedDaysAgo(String eventId, int days) throws SQLException {
-    try (var c = Airline.database("booking");
-        PreparedStatement backdate =
-            c.prepareStatement(
-                "UPDATE outbox_event SET published_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
-                    + " WHERE event_id = ?")) {
-      backdate.setInt(1, days);
-      backdate.setString(2, eventId);
-      assertEquals(1, backdate.executeUpdate());
-    }
+  private static void publishedDaysAgo(String eventId, int days) {
+    assertEquals(
+        1,
+        Sql.update(
+            "booking",
+            "UPDATE outbox_event SET published_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
+                + " WHERE event_id = ?",
+            days,
+            eventId));
   }
 
   private static boolean exists(String eventId) {
@@ -255,22 +249,9 @@ class EventRelayIT {
     return column(eventId, "attempts", rs -> rs.getInt(1));
   }
 
-  private interface Column<T> {
-    T read(ResultSet rs) throws SQLException;
-  }
-
-  private static <T> T column(String eventId, String name, Column<T> column) {
-    try (var c = Airline.database("booking");
-        PreparedStatement select =
-            c.prepareStatement("SELECT " + name + " FROM outbox_event WHERE event_id = ?")) {
-      select.setString(1, eventId);
-      try (ResultSet rs = select.executeQuery()) {
-        assertTrue(rs.next(), "no outbox row " + eventId);
-        return column.read(rs);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  private static <T> T column(String eventId, String name, Sql.Row<T> column) {
+    return Sql.one(
+        "booking", "SELECT " + name + " FROM outbox_event WHERE event_id = ?", column, eventId);
   }
 
   private static String body(Delivery delivery) {

@@ -7,13 +7,11 @@ import com.airline.it.Airline;
 import com.airline.it.Await;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Sql;
 import com.airline.it.TestServices;
 import com.airline.it.TestUsers;
 import com.airline.it.TestUsers.TestUser;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -57,7 +55,7 @@ class FlightsOutageIT {
       assertEquals(true, Duration.between(before, Instant.now()).toSeconds() < 15, "fails fast");
       assertEquals(
           2,
-          count("SELECT COUNT(*) FROM booking WHERE user_id = '" + user.id() + "'"),
+          Sql.number("booking", "SELECT COUNT(*) FROM booking WHERE user_id = ?", user.id()),
           "no booking from the failed request");
 
       Http.Reply cancelled = as.post("/api/v1/bookings/" + confirmed + "/cancel", json());
@@ -79,7 +77,9 @@ class FlightsOutageIT {
         "seats of the cancelled and the stranded booking back on sale");
     assertEquals("CANCELLED", status(stranded));
     assertEquals(
-        0, count("SELECT COUNT(*) FROM booking WHERE seats_held AND flight_id = " + flight));
+        0,
+        Sql.number(
+            "booking", "SELECT COUNT(*) FROM booking WHERE seats_held AND flight_id = ?", flight));
 
     // Leaves booking as the next tests expect it: its circuit to flights, opened by the outage,
     // closed again, so that a cancellation gives its seats back at once (not through the
@@ -102,24 +102,20 @@ class FlightsOutageIT {
     return flights.get("/api/v1/flights/" + flight).json().getInt("availableSeats");
   }
 
-  private static void insertPending(String reference, String userId, JsonObject flight, int seats)
-      throws Exception {
-    try (Connection c = Airline.database("booking");
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO booking (reference, user_id, flight_id, flight_number, departure_time, departure_airport, arrival_airport,"
-                    + " seats, total_price, currency, passenger_name, passenger_email, status, seats_held, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL 3 DAY, ?, ?, ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
-                    + " 'PENDING', FALSE, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY)")) {
-      insert.setString(1, reference);
-      insert.setString(2, userId);
-      insert.setLong(3, flight.getJsonNumber("id").longValue());
-      insert.setString(4, flight.getString("flightNumber"));
-      insert.setString(5, flight.getJsonObject("departureAirport").getString("code"));
-      insert.setString(6, flight.getJsonObject("arrivalAirport").getString("code"));
-      insert.setInt(7, seats);
-      insert.executeUpdate();
-    }
+  private static void insertPending(String reference, String userId, JsonObject flight, int seats) {
+    Sql.update(
+        "booking",
+        "INSERT INTO booking (reference, user_id, flight_id, flight_number, departure_time, departure_airport, arrival_airport,"
+            + " seats, total_price, currency, passenger_name, passenger_email, status, seats_held, created_at, updated_at)"
+            + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL 3 DAY, ?, ?, ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
+            + " 'PENDING', FALSE, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY)",
+        reference,
+        userId,
+        flight.getJsonNumber("id").longValue(),
+        flight.getString("flightNumber"),
+        flight.getJsonObject("departureAirport").getString("code"),
+        flight.getJsonObject("arrivalAirport").getString("code"),
+        seats);
   }
 
   private static java.io.File settlementLog() {
@@ -142,21 +138,11 @@ class FlightsOutageIT {
     }
   }
 
-  private static String status(String reference) throws Exception {
-    try (Connection c = Airline.database("booking");
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery("SELECT status FROM booking WHERE reference = '" + reference + "'")) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
-  private static int count(String sql) throws Exception {
-    try (Connection c = Airline.database("booking");
-        ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
+  private static String status(String reference) {
+    return Sql.one(
+        "booking",
+        "SELECT status FROM booking WHERE reference = ?",
+        row -> row.getString(1),
+        reference);
   }
 }

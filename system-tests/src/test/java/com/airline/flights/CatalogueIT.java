@@ -28,9 +28,9 @@ class CatalogueIT {
   static void start() {
     Http auth = Http.to(Airline.start("auth"));
     flights = Http.to(Airline.start("flights"));
-    admin = flights.as(TestUsers.admin(auth).token());
-    user = flights.as(TestUsers.signUp(auth).token());
     catalogue = Catalogue.asAdmin(auth).on(flights);
+    admin = catalogue.admin();
+    user = flights.as(TestUsers.signUp(auth).token());
   }
 
   private static void assertProblem(int status, Http.Reply reply) {

@@ -33,8 +33,8 @@ class FlightScheduleIT {
   static void start() {
     Http auth = Http.to(Airline.start("auth"));
     flights = Http.to(Airline.start("flights"));
-    admin = flights.as(TestUsers.admin(auth).token());
     catalogue = Catalogue.asAdmin(auth).on(flights);
+    admin = catalogue.admin();
     from = catalogue.airport();
     to = catalogue.airport();
     airplane = catalogue.airplane(150);
@@ -179,12 +179,9 @@ class FlightScheduleIT {
     assertEquals(204, admin.delete("/api/v1/flights/" + unsold.getJsonNumber("id")).status());
     assertEquals(404, flights.get("/api/v1/flights/" + unsold.getJsonNumber("id")).status());
 
-    long sold = catalogue.flight(10).getJsonNumber("id").longValue();
-    flights
-        .as(TestServices.bookingToken())
-        .post(
-            "/api/v1/flights/" + sold + "/reservations",
-            json("bookingReference", "DEL" + Catalogue.uniqueCode(), "seats", 1));
+    long sold = catalogue.flightId(10);
+    TestServices.reserve(
+        flights.as(TestServices.bookingToken()), sold, "DEL" + Catalogue.uniqueCode(), 1);
     assertEquals(409, admin.delete("/api/v1/flights/" + sold).status());
     assertEquals(200, flights.get("/api/v1/flights/" + sold).status());
   }

@@ -89,11 +89,8 @@ class FlightSearchIT {
   @Test
   void seatFilter_followsReservations() {
     long small = sameDay.get(3).getJsonNumber("id").longValue();
-    flights
-        .as(TestServices.bookingToken())
-        .post(
-            "/api/v1/flights/" + small + "/reservations",
-            json("bookingReference", "SRCH" + Catalogue.uniqueCode(), "seats", 2));
+    TestServices.reserve(
+        flights.as(TestServices.bookingToken()), small, "SRCH" + Catalogue.uniqueCode(), 2);
     assertEquals(numbersOf(4, 1, 0, 2), numbers("&seats=2"));
     assertEquals(numbersOf(4, 1, 0, 3, 2), numbers("&seats=1"));
   }

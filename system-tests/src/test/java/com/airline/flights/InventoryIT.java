@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Race;
+import com.airline.it.Sql;
 import com.airline.it.TestServices;
 import com.airline.it.TestUsers;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +38,7 @@ class InventoryIT {
   }
 
   private static Http.Reply reserve(long flight, String reference, int seats) {
-    return service.post(
-        "/api/v1/flights/" + flight + "/reservations",
-        json("bookingReference", reference, "seats", seats));
+    return TestServices.reserve(service, flight, reference, seats);
   }
 
   private static int available(long flight) {
@@ -53,7 +47,7 @@ class InventoryIT {
 
   @Test
   void reserve_takesSeats_andARetryWithTheSameReferenceTakesNoMore() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
 
     Http.Reply first = reserve(flight, reference, 3);
@@ -70,7 +64,7 @@ class InventoryIT {
 
   @Test
   void reserve_whenTooFewSeats_returns409ProblemWithTheSeatsLeft() {
-    long flight = catalogue.flight(4).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(4);
     assertEquals(201, reserve(flight, reference(), 3).status());
 
     Http.Reply reply = reserve(flight, reference(), 2);
@@ -83,7 +77,7 @@ class InventoryIT {
 
   @Test
   void release_givesSeatsBackOnce_andTheReferenceCannotReserveAgain() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
     Http.Reply reserved = reserve(flight, reference, 4);
     assertEquals(201, reserved.status(), reserved.body());
@@ -101,7 +95,7 @@ class InventoryIT {
 
   @Test
   void releaseBeforeReserve_isRemembered_soALateReserveTakesNothing() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
 
     assertEquals(
@@ -112,13 +106,8 @@ class InventoryIT {
 
   @Test
   void reserve_onDepartedFlight_returns409() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
-    try (Connection c = Airline.database("flights")) {
-      c.createStatement()
-          .executeUpdate(
-              "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR, arrives_at = UTC_TIMESTAMP() WHERE id = "
-                  + flight);
-    }
+    long flight = catalogue.flightId(10);
+    Catalogue.departed(flight);
     Http.Reply reply = reserve(flight, reference(), 1);
     assertEquals(409, reply.status(), reply.body());
     assertEquals(10, available(flight));
@@ -127,7 +116,7 @@ class InventoryIT {
   @Test
   void reserve_unknownFlight404_invalidBody400() {
     assertEquals(404, reserve(987654321L, reference(), 1).status());
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     assertEquals(400, reserve(flight, "bad ref", 1).status());
     assertEquals(400, reserve(flight, reference(), 0).status());
     assertEquals(
@@ -139,7 +128,7 @@ class InventoryIT {
 
   @Test
   void reservations_needAServiceToken() {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String body = json("bookingReference", reference(), "seats", 1).toString();
     assertEquals(
         401, flights.send("POST", "/api/v1/flights/" + flight + "/reservations", body).status());
@@ -154,55 +143,34 @@ class InventoryIT {
 
   @Test
   void fiftyConcurrentReservations_onTenSeats_exactlyTenSucceed() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     List<Callable<Integer>> calls = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       String reference = reference() + i;
       calls.add(() -> reserve(flight, reference, 1).status());
     }
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(calls);
 
     assertEquals(Map.of(201, 10L, 409, 40L), statuses);
     assertEquals(0, available(flight));
-    try (Connection c = Airline.database("flights");
-        var rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT COUNT(*), SUM(seats) FROM seat_reservation WHERE status = 'HELD' AND flight_id = "
-                        + flight)) {
-      rs.next();
-      assertEquals(10, rs.getInt(1));
-      assertEquals(10, rs.getInt(2));
-    }
+    assertEquals(
+        "10 reservations of 10 seats",
+        Sql.one(
+            "flights",
+            "SELECT COUNT(*), SUM(seats) FROM seat_reservation WHERE status = 'HELD' AND flight_id = ?",
+            row -> row.getInt(1) + " reservations of " + row.getInt(2) + " seats",
+            flight));
   }
 
   @Test
   void racingRetriesOfOneReservation_takeItsSeatsOnce() throws Exception {
-    long flight = catalogue.flight(10).getJsonNumber("id").longValue();
+    long flight = catalogue.flightId(10);
     String reference = reference();
-    List<Callable<Integer>> calls = new ArrayList<>();
-    for (int i = 0; i < 12; i++) {
-      calls.add(() -> reserve(flight, reference, 2).status());
-    }
 
-    Map<Integer, Long> statuses = race(calls);
+    Map<Integer, Long> statuses = Race.tally(12, () -> reserve(flight, reference, 2).status());
 
     assertEquals(Map.of(201, 1L, 200, 11L), statuses);
     assertEquals(8, available(flight));
-  }
-
-  private static Map<Integer, Long> race(List<Callable<Integer>> calls) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-    try {
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Integer> f : pool.invokeAll(calls)) {
-        statuses.add(f.get());
-      }
-      return statuses.stream()
-          .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

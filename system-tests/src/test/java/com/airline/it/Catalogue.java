@@ -124,6 +124,11 @@ public final class Catalogue {
         airport(), airport(), Instant.now().plus(3, ChronoUnit.DAYS), 90, "120.00", capacity);
   }
 
+  /** The id of a new {@link #flight(int)}. */
+  public long flightId(int capacity) {
+    return flight(capacity).getJsonNumber("id").longValue();
+  }
+
   public static JsonObject flightBody(
       String from, String to, Instant departure, int minutes, String price, long airplaneId) {
     return json(
@@ -143,6 +148,15 @@ public final class Catalogue {
         price,
         "currency",
         "EUR");
+  }
+
+  /** Makes the flight one that left an hour ago: the API takes no departure in the past. */
+  public static void departed(long flight) {
+    Sql.update(
+        "flights",
+        "UPDATE flight SET departs_at = UTC_TIMESTAMP() - INTERVAL 1 HOUR,"
+            + " arrives_at = UTC_TIMESTAMP() WHERE id = ?",
+        flight);
   }
 
   private static JsonObject created(Http.Reply reply) {

@@ -1,10 +1,5 @@
 package com.airline.it;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
 /**
  * The database server's count of prepared statements open on it, over all clients. The services
  * prepare on the server (useServerPrepStmts) and keep closed statements in a bounded cache per
@@ -23,15 +18,8 @@ public final class ServerStatements {
 
   /** Asked through the database of service (started). */
   public static long open(String service) {
-    try (Connection db = Airline.database(service);
-        Statement statement = db.createStatement();
-        ResultSet status =
-            statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'")) {
-      status.next();
-      return status.getLong(2);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sql.one(
+        service, "SHOW GLOBAL STATUS LIKE 'Prepared_stmt_count'", status -> status.getLong(2));
   }
 
   /**

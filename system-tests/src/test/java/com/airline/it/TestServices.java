@@ -20,4 +20,11 @@ public final class TestServices {
     }
     return reply.json().getString("accessToken");
   }
+
+  /** Seats taken in flights as booking takes them: asBooking sends a {@link #bookingToken()}. */
+  public static Http.Reply reserve(Http asBooking, long flight, String reference, int seats) {
+    return asBooking.post(
+        "/api/v1/flights/" + flight + "/reservations",
+        json("bookingReference", reference, "seats", seats));
+  }
 }

@@ -9,8 +9,6 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.Base64;
 
 /**
@@ -70,14 +68,12 @@ public final class Tokens {
   }
 
   private static PrivateKey authKey() throws Exception {
-    try (Connection c = Airline.database("auth");
-        ResultSet rs =
-            c.createStatement()
-                .executeQuery(
-                    "SELECT private_key FROM signing_key ORDER BY created_at, kid LIMIT 1")) {
-      rs.next();
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(rs.getString(1))));
-    }
+    String key =
+        Sql.one(
+            "auth",
+            "SELECT private_key FROM signing_key ORDER BY created_at, kid LIMIT 1",
+            row -> row.getString(1));
+    return KeyFactory.getInstance("RSA")
+        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key)));
   }
 }

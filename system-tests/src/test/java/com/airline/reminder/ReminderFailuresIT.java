@@ -12,11 +12,9 @@ import com.airline.it.Await;
 import com.airline.it.Broker;
 import com.airline.it.Http;
 import com.airline.it.Mailbox;
+import com.airline.it.Sql;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -116,15 +114,13 @@ class ReminderFailuresIT {
         publish("booking.created", reference, Instant.now().plus(3, ChronoUnit.DAYS), email));
     awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
     // T-24h armed, due two minutes ago, and no timer fired: its timer is lost
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement lost =
-            db.prepareStatement(
-                "UPDATE reminder SET due_at = UTC_TIMESTAMP() - INTERVAL 2 MINUTE,"
-                    + " timer_armed = TRUE"
-                    + " WHERE booking_reference = ? AND kind = 'T24H' AND status = 'SCHEDULED'")) {
-      lost.setString(1, reference);
-      assertEquals(1, lost.executeUpdate());
-    }
+    assertEquals(
+        1,
+        Sql.update(
+            "reminder",
+            "UPDATE reminder SET due_at = UTC_TIMESTAMP() - INTERVAL 2 MINUTE, timer_armed = TRUE"
+                + " WHERE booking_reference = ? AND kind = 'T24H' AND status = 'SCHEDULED'",
+            reference));
 
     assertEquals(1, Mailbox.await(email, "leaves in 24 hours", Duration.ofSeconds(90)).size());
     JsonObject sent = awaitStatus(reminders, reference, "T24H", "SENT");
@@ -193,36 +189,35 @@ class ReminderFailuresIT {
   }
 
   /** The row of that kind SENDING, claimed that many seconds ago, as a crash mid-send leaves it. */
-  private static void claimedSecondsAgo(String reference, String kind, int seconds)
-      throws SQLException {
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement claim =
-            db.prepareStatement(
-                "UPDATE reminder SET status = 'SENDING', attempts = attempts + 1,"
-                    + " claimed_at = UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
-                    + " WHERE booking_reference = ? AND kind = ? AND status = 'SCHEDULED'")) {
-      claim.setInt(1, seconds);
-      claim.setString(2, reference);
-      claim.setString(3, kind);
-      assertEquals(1, claim.executeUpdate(), kind + " of " + reference + " was SCHEDULED");
-    }
+  private static void claimedSecondsAgo(String reference, String kind, int seconds) {
+    assertEquals(
+        1,
+        Sql.update(
+            "reminder",
+            "UPDATE reminder SET status = 'SENDING', attempts = attempts + 1,"
+                + " claimed_at = UTC_TIMESTAMP(6) - INTERVAL ? SECOND"
+                + " WHERE booking_reference = ? AND kind = ? AND status = 'SCHEDULED'",
+            seconds,
+            reference,
+            kind),
+        kind + " of " + reference + " was SCHEDULED");
   }
 
   /**
    * The booking's T-2h reminder, with a timer as one due within the hour has, fell due ten minutes
    * ago; its flight leaves this long from now (negative: has left).
    */
-  private static void fellDueWhileDown(String reference, Duration departsIn) throws SQLException {
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement due =
-            db.prepareStatement(
-                "UPDATE reminder SET due_at = UTC_TIMESTAMP() - INTERVAL 10 MINUTE,"
-                    + " departure_time = UTC_TIMESTAMP() + INTERVAL ? SECOND, timer_armed = TRUE"
-                    + " WHERE booking_reference = ? AND kind = 'T2H' AND status = 'SCHEDULED'")) {
-      due.setLong(1, departsIn.toSeconds());
-      due.setString(2, reference);
-      assertEquals(1, due.executeUpdate(), "T-2h of " + reference + " was SCHEDULED");
-    }
+  private static void fellDueWhileDown(String reference, Duration departsIn) {
+    assertEquals(
+        1,
+        Sql.update(
+            "reminder",
+            "UPDATE reminder SET due_at = UTC_TIMESTAMP() - INTERVAL 10 MINUTE,"
+                + " departure_time = UTC_TIMESTAMP() + INTERVAL ? SECOND, timer_armed = TRUE"
+                + " WHERE booking_reference = ? AND kind = 'T2H' AND status = 'SCHEDULED'",
+            departsIn.toSeconds(),
+            reference),
+        "T-2h of " + reference + " was SCHEDULED");
   }
 
   /** Waits until the event's id is in processed_event: the event was consumed and committed. */

@@ -14,13 +14,13 @@ import com.airline.it.Broker;
 import com.airline.it.Http;
 import com.airline.it.Mailbox;
 import com.airline.it.ServerStatements;
+import com.airline.it.Sql;
 import com.airline.it.TestUsers;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -149,15 +149,15 @@ class ReminderIT {
     awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
     // Two days before it is due, T-24h has no timer (the horizon is an hour). Time passes: it falls
     // due in a few seconds, and only the minute sweep can arm its timer.
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement comeDue =
-            db.prepareStatement(
-                "UPDATE reminder SET due_at = UTC_TIMESTAMP() + INTERVAL 5 SECOND"
-                    + " WHERE booking_reference = ? AND kind = 'T24H' AND status = 'SCHEDULED'"
-                    + " AND timer_armed = FALSE")) {
-      comeDue.setString(1, reference);
-      assertEquals(1, comeDue.executeUpdate(), "T-24h scheduled, without a timer");
-    }
+    assertEquals(
+        1,
+        Sql.update(
+            "reminder",
+            "UPDATE reminder SET due_at = UTC_TIMESTAMP() + INTERVAL 5 SECOND"
+                + " WHERE booking_reference = ? AND kind = 'T24H' AND status = 'SCHEDULED'"
+                + " AND timer_armed = FALSE",
+            reference),
+        "T-24h scheduled, without a timer");
 
     List<MimeMessage> mails = Mailbox.await(email, "24 hours", Duration.ofSeconds(90));
 
@@ -307,16 +307,15 @@ class ReminderIT {
     assertTrue(Reminders.consumed(recent), "an event consumed 29 days ago was forgotten");
   }
 
-  private static void receivedDaysAgo(String eventId, int days) throws SQLException {
-    try (Connection db = Airline.database("reminder");
-        PreparedStatement backdate =
-            db.prepareStatement(
-                "UPDATE processed_event SET received_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
-                    + " WHERE event_id = ?")) {
-      backdate.setInt(1, days);
-      backdate.setString(2, eventId);
-      assertEquals(1, backdate.executeUpdate());
-    }
+  private static void receivedDaysAgo(String eventId, int days) {
+    assertEquals(
+        1,
+        Sql.update(
+            "reminder",
+            "UPDATE processed_event SET received_at = UTC_TIMESTAMP(6) - INTERVAL ? DAY"
+                + " WHERE event_id = ?",
+            days,
+            eventId));
   }
 
   /** Waits until the event's id is in processed_event. */

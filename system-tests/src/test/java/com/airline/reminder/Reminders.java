@@ -2,6 +2,7 @@ package com.airline.reminder;
 
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.Sql;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -105,16 +106,8 @@ final class Reminders {
 
   /** Whether the reminder service has recorded the event as consumed (processed_event). */
   static boolean consumed(String eventId) {
-    try (java.sql.Connection db = com.airline.it.Airline.database("reminder");
-        java.sql.PreparedStatement query =
-            db.prepareStatement("SELECT COUNT(*) FROM processed_event WHERE event_id = ?")) {
-      query.setString(1, eventId);
-      try (java.sql.ResultSet count = query.executeQuery()) {
-        count.next();
-        return count.getInt(1) == 1;
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sql.number(
+            "reminder", "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", eventId)
+        == 1;
   }
 }

@@ -71,10 +71,6 @@ public class OutboxEvent {
     lastError = error == null ? null : error.substring(0, Math.min(500, error.length()));
   }
 
-  public Long getId() {
-    return id;
-  }
-
   public String getEventId() {
     return eventId;
   }

@@ -1,6 +1,7 @@
 package com.airline.flights.catalogue.boundary;
 
 import com.airline.chassis.page.Page;
+import com.airline.flights.Answers;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.schedule.control.CatalogueChanged;
 import com.airline.flights.schedule.entity.Flight;
@@ -17,12 +18,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -50,13 +49,12 @@ public class AirplanesResource {
   public Page<AirplaneInfo> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-    long total = em.createNamedQuery(Airplane.COUNT_ALL, Long.class).getSingleResult();
-    var airplanes =
-        em.createNamedQuery(Airplane.FIND_ALL, Airplane.class)
-            .setFirstResult(page * size)
-            .setMaxResults(size)
-            .getResultList();
-    return Page.of(airplanes, page, size, total, AirplaneInfo::from);
+    return Answers.page(
+        em.createNamedQuery(Airplane.COUNT_ALL, Long.class),
+        em.createNamedQuery(Airplane.FIND_ALL, Airplane.class),
+        page,
+        size,
+        AirplaneInfo::from);
   }
 
   @GET
@@ -74,9 +72,7 @@ public class AirplanesResource {
     Airplane airplane = new Airplane(body.model().trim(), body.capacity());
     em.persist(airplane);
     em.flush();
-    return Response.created(uri.getAbsolutePathBuilder().path(airplane.getId().toString()).build())
-        .entity(AirplaneInfo.from(airplane))
-        .build();
+    return Answers.created(uri, airplane.getId(), AirplaneInfo.from(airplane));
   }
 
   /** Scheduled flights keep the seats they were created with. */
@@ -102,18 +98,11 @@ public class AirplanesResource {
         em.createNamedQuery(Flight.COUNT_BY_AIRPLANE, Long.class)
             .setParameter("airplaneId", id)
             .getSingleResult();
-    if (flights > 0) {
-      throw new ClientErrorException(
-          "The airplane flies " + flights + " flights.", Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(flights > 0, "The airplane flies " + flights + " flights.");
     em.remove(airplane);
   }
 
   private Airplane find(long id) {
-    Airplane airplane = em.find(Airplane.class, id);
-    if (airplane == null) {
-      throw new NotFoundException("No airplane with id " + id + ".");
-    }
-    return airplane;
+    return Answers.found(em.find(Airplane.class, id), "No airplane with id " + id + ".");
   }
 }

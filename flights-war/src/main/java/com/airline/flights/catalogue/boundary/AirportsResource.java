@@ -2,6 +2,7 @@ package com.airline.flights.catalogue.boundary;
 
 import com.airline.chassis.page.Page;
 import com.airline.chassis.problem.Problem;
+import com.airline.flights.Answers;
 import com.airline.flights.Like;
 import com.airline.flights.catalogue.entity.Airport;
 import com.airline.flights.catalogue.entity.City;
@@ -22,12 +23,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -78,8 +77,7 @@ public class AirportsResource {
         query.setParameter("name", Like.prefix(q.trim()));
       }
     }
-    var airports = rows.setFirstResult(page * size).setMaxResults(size).getResultList();
-    return Page.of(airports, page, size, count.getSingleResult(), AirportInfo::from);
+    return Answers.page(count, rows, page, size, AirportInfo::from);
   }
 
   @GET
@@ -99,17 +97,13 @@ public class AirportsResource {
     if (body.code() == null) {
       throw Problem.invalid("code", "must not be null");
     }
-    if (em.find(Airport.class, body.code()) != null) {
-      throw new ClientErrorException(
-          "Airport " + body.code() + " exists.", Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(
+        em.find(Airport.class, body.code()) != null, "Airport " + body.code() + " exists.");
     Airport airport = new Airport(body.code(), body.name().trim(), city(body.cityId()));
     em.persist(airport);
     em.flush();
     changed.fire(new CatalogueChanged("airport"));
-    return Response.created(uri.getAbsolutePathBuilder().path(airport.getCode()).build())
-        .entity(AirportInfo.from(airport))
-        .build();
+    return Answers.created(uri, airport.getCode(), AirportInfo.from(airport));
   }
 
   @PUT
@@ -140,11 +134,8 @@ public class AirportsResource {
         em.createNamedQuery(Flight.COUNT_BY_AIRPORT, Long.class)
             .setParameter("code", airport.getCode()) // as stored: the path may be lower case
             .getSingleResult();
-    if (flights > 0) {
-      throw new ClientErrorException(
-          "Airport " + airport.getCode() + " has " + flights + " flights.",
-          Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(
+        flights > 0, "Airport " + airport.getCode() + " has " + flights + " flights.");
     em.remove(airport);
     changed.fire(new CatalogueChanged("airport"));
   }
@@ -158,10 +149,7 @@ public class AirportsResource {
   }
 
   private Airport find(String code) {
-    Airport airport = em.find(Airport.class, code.toUpperCase(Locale.ROOT));
-    if (airport == null) {
-      throw new NotFoundException("No airport " + code + ".");
-    }
-    return airport;
+    return Answers.found(
+        em.find(Airport.class, code.toUpperCase(Locale.ROOT)), "No airport " + code + ".");
   }
 }

@@ -2,6 +2,7 @@ package com.airline.flights.catalogue.boundary;
 
 import com.airline.chassis.page.Page;
 import com.airline.chassis.problem.Problem;
+import com.airline.flights.Answers;
 import com.airline.flights.Like;
 import com.airline.flights.catalogue.entity.Airport;
 import com.airline.flights.catalogue.entity.City;
@@ -20,12 +21,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -55,17 +54,12 @@ public class CitiesResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
     String prefix = Like.prefix(name);
-    long total =
-        em.createNamedQuery(City.COUNT_BY_NAME_PREFIX, Long.class)
-            .setParameter("prefix", prefix)
-            .getSingleResult();
-    var cities =
-        em.createNamedQuery(City.FIND_BY_NAME_PREFIX, City.class)
-            .setParameter("prefix", prefix)
-            .setFirstResult(page * size)
-            .setMaxResults(size)
-            .getResultList();
-    return Page.of(cities, page, size, total, CityInfo::from);
+    return Answers.page(
+        em.createNamedQuery(City.COUNT_BY_NAME_PREFIX, Long.class).setParameter("prefix", prefix),
+        em.createNamedQuery(City.FIND_BY_NAME_PREFIX, City.class).setParameter("prefix", prefix),
+        page,
+        size,
+        CityInfo::from);
   }
 
   @GET
@@ -87,9 +81,7 @@ public class CitiesResource {
     em.persist(city);
     em.flush();
     changed.fire(new CatalogueChanged("city"));
-    return Response.created(uri.getAbsolutePathBuilder().path(city.getId().toString()).build())
-        .entity(CityInfo.from(city))
-        .build();
+    return Answers.created(uri, city.getId(), CityInfo.from(city));
   }
 
   @PUT
@@ -116,10 +108,7 @@ public class CitiesResource {
         em.createNamedQuery(Airport.COUNT_BY_CITY, Long.class)
             .setParameter("cityId", id)
             .getSingleResult();
-    if (airports > 0) {
-      throw new ClientErrorException(
-          "The city has " + airports + " airports.", Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(airports > 0, "The city has " + airports + " airports.");
     em.remove(city);
     changed.fire(new CatalogueChanged("city"));
   }
@@ -134,18 +123,11 @@ public class CitiesResource {
             .setParameter("country", body.country())
             .getResultStream()
             .anyMatch(c -> !c.getId().equals(id));
-    if (taken) {
-      throw new ClientErrorException(
-          "The city " + body.name().trim() + ", " + body.country() + " exists.",
-          Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(
+        taken, "The city " + body.name().trim() + ", " + body.country() + " exists.");
   }
 
   private City find(long id) {
-    City city = em.find(City.class, id);
-    if (city == null) {
-      throw new NotFoundException("No city with id " + id + ".");
-    }
-    return city;
+    return Answers.found(em.find(City.class, id), "No city with id " + id + ".");
   }
 }

@@ -1,5 +1,6 @@
 package com.airline.flights.catalogue.entity;
 
+import com.airline.flights.Recorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,14 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 @Entity
 @Table(name = "airplane")
 @NamedQuery(name = Airplane.FIND_ALL, query = "select a from Airplane a order by a.model, a.id")
 @NamedQuery(name = Airplane.COUNT_ALL, query = "select count(a) from Airplane a")
-public class Airplane {
+public class Airplane extends Recorded {
 
   public static final String FIND_ALL = "Airplane.findAll";
   public static final String COUNT_ALL = "Airplane.countAll";
@@ -43,14 +42,10 @@ public class Airplane {
   @Column(name = "capacity", nullable = false)
   private int capacity;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
   protected Airplane() {}
 
   public Airplane(String model, int capacity) {
     change(model, capacity);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newModel, int newCapacity) {

@@ -1,5 +1,6 @@
 package com.airline.flights.catalogue.entity;
 
+import com.airline.flights.Recorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,15 +8,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 @Entity
 @Table(name = "airport")
 @NamedQuery(
     name = Airport.COUNT_BY_CITY,
     query = "select count(a) from Airport a where a.city.id = :cityId")
-public class Airport {
+public class Airport extends Recorded {
 
   public static final String COUNT_BY_CITY = "Airport.countByCity";
 
@@ -31,15 +30,11 @@ public class Airport {
   @JoinColumn(name = "city_id")
   private City city;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
   protected Airport() {}
 
   public Airport(String code, String name, City city) {
     this.code = code;
     change(name, city);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newName, City newCity) {

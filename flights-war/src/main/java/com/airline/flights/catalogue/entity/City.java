@@ -1,5 +1,6 @@
 package com.airline.flights.catalogue.entity;
 
+import com.airline.flights.Recorded;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,8 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 @Entity
 @Table(name = "city")
@@ -22,7 +21,7 @@ import java.time.temporal.ChronoUnit;
 @NamedQuery(
     name = City.FIND_BY_NAME_AND_COUNTRY,
     query = "select c from City c where c.name = :name and c.country = :country")
-public class City {
+public class City extends Recorded {
 
   public static final String FIND_BY_NAME_PREFIX = "City.findByNamePrefix";
   public static final String COUNT_BY_NAME_PREFIX = "City.countByNamePrefix";
@@ -47,14 +46,10 @@ public class City {
   @Column(name = "country", nullable = false)
   private String country;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
   protected City() {}
 
   public City(String name, String country) {
     change(name, country);
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   }
 
   public void change(String newName, String newCountry) {

@@ -104,18 +104,8 @@ public class SeatInventory {
   private static Outcome take(Connection c, long flightId, String reference, int seats)
       throws SQLException {
     Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE flight SET available_seats = available_seats - ?, version = version + 1,"
-                + " updated_at = ? WHERE id = ? AND available_seats >= ? AND departs_at > ?")) {
-      update.setInt(1, seats);
-      update.setTimestamp(2, now);
-      update.setLong(3, flightId);
-      update.setInt(4, seats);
-      update.setTimestamp(5, now);
-      if (update.executeUpdate() == 0) {
-        return decideLocked(c, flightId, reference, seats);
-      }
+    if (!takeSeats(c, flightId, seats, now)) {
+      return decideLocked(c, flightId, reference, seats);
     }
     try {
       insertHeld(c, flightId, reference, seats, now);
@@ -159,17 +149,30 @@ public class SeatInventory {
     }
     // seats came back between the fast path's UPDATE and this lock
     Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-    try (PreparedStatement update =
-        c.prepareStatement(
-            "UPDATE flight SET available_seats = available_seats - ?, version = version + 1,"
-                + " updated_at = ? WHERE id = ?")) {
-      update.setInt(1, seats);
-      update.setTimestamp(2, now);
-      update.setLong(3, flightId);
-      update.executeUpdate();
+    if (!takeSeats(c, flightId, seats, now)) {
+      return new Outcome(Result.DEPARTED, 0, flight); // in the instant since the check above
     }
     insertHeld(c, flightId, reference, seats, now);
     return new Outcome(Result.TAKEN, seats, flight.minus(seats));
+  }
+
+  /**
+   * Takes the seats from the flight's row (and locks it) if it has them and has not departed;
+   * answers whether it did.
+   */
+  private static boolean takeSeats(Connection c, long flightId, int seats, Timestamp now)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE flight SET available_seats = available_seats - ?, version = version + 1,"
+                + " updated_at = ? WHERE id = ? AND available_seats >= ? AND departs_at > ?")) {
+      update.setInt(1, seats);
+      update.setTimestamp(2, now);
+      update.setLong(3, flightId);
+      update.setInt(4, seats);
+      update.setTimestamp(5, now);
+      return update.executeUpdate() == 1;
+    }
   }
 
   private static void insertHeld(

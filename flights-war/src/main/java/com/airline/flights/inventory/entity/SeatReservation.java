@@ -54,22 +54,18 @@ public class SeatReservation {
 
   protected SeatReservation() {}
 
-  private SeatReservation(long flightId, String bookingReference, int seats, Status status) {
-    this.flightId = flightId;
-    this.bookingReference = bookingReference;
-    this.seats = seats;
-    this.status = status;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    this.releasedAt = status == Status.RELEASED ? createdAt : null;
-  }
-
-  public static SeatReservation held(long flightId, String bookingReference, int seats) {
-    return new SeatReservation(flightId, bookingReference, seats, Status.HELD);
-  }
-
-  /** A release that came before (or instead of) its reservation. */
+  /**
+   * A release that came before (or instead of) its reservation. HELD rows are written by
+   * SeatInventory, in plain JDBC.
+   */
   public static SeatReservation releasedUnheld(long flightId, String bookingReference) {
-    return new SeatReservation(flightId, bookingReference, 0, Status.RELEASED);
+    SeatReservation released = new SeatReservation();
+    released.flightId = flightId;
+    released.bookingReference = bookingReference;
+    released.status = Status.RELEASED;
+    released.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    released.releasedAt = released.createdAt;
+    return released;
   }
 
   /** Answers the seats to give back: all of them the first time, none after. */
@@ -80,17 +76,5 @@ public class SeatReservation {
     status = Status.RELEASED;
     releasedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     return seats;
-  }
-
-  public int getSeats() {
-    return seats;
-  }
-
-  public Status getStatus() {
-    return status;
-  }
-
-  public String getBookingReference() {
-    return bookingReference;
   }
 }

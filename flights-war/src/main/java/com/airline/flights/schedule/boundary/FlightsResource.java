@@ -1,6 +1,7 @@
 package com.airline.flights.schedule.boundary;
 
 import com.airline.chassis.problem.Problem;
+import com.airline.flights.Answers;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
 import com.airline.flights.schedule.control.CatalogueChanged;
@@ -104,9 +105,7 @@ public class FlightsResource {
     em.persist(flight);
     em.flush();
     changed.fire(new CatalogueChanged("flight"));
-    return Response.created(uri.getAbsolutePathBuilder().path(flight.getId().toString()).build())
-        .entity(FlightOffer.from(flight))
-        .build();
+    return Answers.created(uri, flight.getId(), FlightOffer.from(flight));
   }
 
   @PATCH
@@ -178,10 +177,7 @@ public class FlightsResource {
             .setParameter("departure", departure)
             .setParameter("id", id)
             .getSingleResult();
-    if (same > 0) {
-      throw new ClientErrorException(
-          "Flight " + number + " already departs at " + departure + ".", Response.Status.CONFLICT);
-    }
+    Answers.conflictIf(same > 0, "Flight " + number + " already departs at " + departure + ".");
   }
 
   /** The last time the database's DATETIME holds. */

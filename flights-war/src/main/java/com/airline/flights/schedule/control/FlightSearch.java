@@ -77,33 +77,27 @@ public class FlightSearch {
   private static String where(SearchQuery query, List<Object> parameters) {
     StringBuilder where = new StringBuilder(" WHERE f.departs_at > ?");
     parameters.add(Timestamp.from(Instant.now()));
-    if (query.from() != null) {
-      where.append(" AND f.departure_airport = ?");
-      parameters.add(query.from());
-    }
-    if (query.to() != null) {
-      where.append(" AND f.arrival_airport = ?");
-      parameters.add(query.to());
-    }
+    and(where, parameters, " AND f.departure_airport = ?", query.from());
+    and(where, parameters, " AND f.arrival_airport = ?", query.to());
     if (query.date() != null) {
       where.append(" AND f.departs_at >= ? AND f.departs_at < ?");
       parameters.add(Timestamp.from(query.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
       parameters.add(
           Timestamp.from(query.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
-    if (query.minPrice() != null) {
-      where.append(" AND f.price >= ?");
-      parameters.add(query.minPrice());
-    }
-    if (query.maxPrice() != null) {
-      where.append(" AND f.price <= ?");
-      parameters.add(query.maxPrice());
-    }
-    if (query.seats() != null) {
-      where.append(" AND f.available_seats >= ?");
-      parameters.add(query.seats());
-    }
+    and(where, parameters, " AND f.price >= ?", query.minPrice());
+    and(where, parameters, " AND f.price <= ?", query.maxPrice());
+    and(where, parameters, " AND f.available_seats >= ?", query.seats());
     return where.toString();
+  }
+
+  /** The condition and its value, when the search has that value. */
+  private static void and(
+      StringBuilder where, List<Object> parameters, String condition, Object value) {
+    if (value != null) {
+      where.append(condition);
+      parameters.add(value);
+    }
   }
 
   private static long count(Connection connection, String where, List<Object> parameters)

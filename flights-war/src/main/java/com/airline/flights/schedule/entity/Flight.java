@@ -1,5 +1,6 @@
 package com.airline.flights.schedule.entity;
 
+import com.airline.flights.Recorded;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
 import jakarta.persistence.Column;
@@ -31,7 +32,7 @@ import java.time.temporal.ChronoUnit;
     name = Flight.COUNT_BY_NUMBER_AND_DEPARTURE,
     query =
         "select count(f) from Flight f where f.flightNumber = :number and f.departureTime = :departure and f.id <> :id")
-public class Flight {
+public class Flight extends Recorded {
 
   public static final String COUNT_BY_AIRPORT = "Flight.countByAirport";
   public static final String COUNT_BY_AIRPLANE = "Flight.countByAirplane";
@@ -87,9 +88,6 @@ public class Flight {
   @Column(name = "version")
   private long version;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
-
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
@@ -114,7 +112,6 @@ public class Flight {
     this.currency = currency;
     this.totalSeats = airplane.getCapacity();
     this.availableSeats = totalSeats;
-    this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     reschedule(departureTime, arrivalTime);
     reprice(price);
   }
@@ -133,19 +130,6 @@ public class Flight {
       throw new IllegalArgumentException("price is not positive");
     }
     this.price = newPrice;
-    touch();
-  }
-
-  public boolean hasDeparted(Instant now) {
-    return !departureTime.isAfter(now);
-  }
-
-  /** Takes seats from the inventory; the caller holds the row lock. */
-  public void take(int seats) {
-    if (seats < 1 || seats > availableSeats) {
-      throw new IllegalStateException("cannot take " + seats + " of " + availableSeats + " seats");
-    }
-    availableSeats -= seats;
     touch();
   }
 
