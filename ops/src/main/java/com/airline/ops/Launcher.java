@@ -15,6 +15,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,6 +70,18 @@ final class Launcher {
       case 503 -> "DOWN";
       default -> "unreachable";
     };
+  }
+
+  /** Makes {@code war} the one the service's instances run from their next start on. */
+  void install(Service service, Path war) throws IOException {
+    if (!Files.isRegularFile(war)) {
+      throw new IllegalStateException(war + " is missing: build it (mvn package) or name a WAR.");
+    }
+    Path deployed = service.deployedWar(settings);
+    Files.createDirectories(deployed.getParent());
+    Path copy = deployed.resolveSibling(deployed.getFileName() + ".new");
+    Files.copy(war, copy, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(copy, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The answer to GET /health/ready; status 0 when there was none. */
@@ -254,7 +267,7 @@ final class Launcher {
     line.addAll(
         List.of(
             "--deploy",
-            root.resolve(s.name() + "-war/target/" + s.name() + "-war.war").toString(),
+            s.deployedWar(settings).toString(),
             "--contextroot",
             "/",
             "--port",

@@ -19,6 +19,7 @@ import java.util.Optional;
  *       waits until it is ready, leaves the supervisor running (unless AIRLINE_SUPERVISE=false);
  *   <li>{@code down [SERVICE|INSTANCE...]}: stops them; with none, the supervisor first, then all;
  *   <li>{@code status}; {@code running SERVICE}: the names of its running instances;
+ *   <li>{@code deploy SERVICE [WAR]}: a rolling deploy ({@link Deploy});
  *   <li>{@code supervise}: the supervisor itself.
  * </ul>
  */
@@ -51,6 +52,17 @@ public final class Ops {
               .filter(i -> launcher.runningPid(i).isPresent())
               .forEach(i -> out.println(i.name()));
       case "supervise" -> supervise(platform, launcher, out);
+      case "deploy" -> {
+        if (args.isEmpty() || args.size() > 2) {
+          throw new IllegalArgumentException("usage: ./airline deploy SERVICE [WAR]");
+        }
+        Service service = platform.service(args.get(0));
+        Path war =
+            args.size() == 2
+                ? Path.of(args.get(1)).toAbsolutePath()
+                : service.builtWar(platform.settings);
+        new Deploy(platform, launcher, out).run(service, war);
+      }
       default -> {
         System.err.println(
             "usage: ops up [--replicas S=N,...] [TARGET...] | down [TARGET...] | status");
@@ -72,6 +84,13 @@ public final class Ops {
       args.remove(flag);
     }
     List<Instance> instances = platform.select(args, platform.replicas(spec));
+    // a service none of whose instances runs starts on the WAR as built now
+    for (Service service : instances.stream().map(Instance::service).distinct().toList()) {
+      if (platform.select(List.of(service.name()), Map.of(service, Service.MAX_INSTANCES)).stream()
+          .allMatch(i -> launcher.runningPid(i).isEmpty())) {
+        launcher.install(service, service.builtWar(settings));
+      }
+    }
     for (Instance instance : instances) {
       if (launcher.startUnlessRunning(instance)) {
         // restarts count what the supervisor did since the instance was last started on purpose

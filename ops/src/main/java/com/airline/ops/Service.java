@@ -48,6 +48,20 @@ record Service(String name, int port, int hazelcastPort, String database, List<S
     return Integer.parseInt(settings.of(name, "HAZELCAST_PORT", Integer.toString(hazelcastPort)));
   }
 
+  /** The WAR as built (mvn package). */
+  java.nio.file.Path builtWar(Settings settings) {
+    return settings.root().resolve(name + "-war/target/" + name + "-war.war");
+  }
+
+  /**
+   * The WAR its instances run: a copy of the built one made by {@code up} when none of them runs,
+   * or the one {@code deploy} rolled out; so that every instance of the service (and every restart
+   * by the supervisor) runs the same version whatever is built meanwhile.
+   */
+  java.nio.file.Path deployedWar(Settings settings) {
+    return settings.home().resolve("deploy").resolve(name + "-war.war");
+  }
+
   String database(Settings settings) {
     return settings.of(name, "DB_NAME", database);
   }

@@ -55,7 +55,7 @@ class LauncherTest {
                 + root
                 + "/rabbitmq-rar/target/rabbitmq-rar.rar --deploy "
                 + root
-                + "/reminder-war/target/reminder-war.war"),
+                + "/.airline/deploy/reminder-war.war"),
         joined);
     assertTrue(joined.contains("--port 8184 "), joined);
     assertTrue(

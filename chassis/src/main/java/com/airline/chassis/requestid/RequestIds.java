@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Filter;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -38,6 +40,9 @@ public class RequestIds extends HttpFilter {
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
+  /** Requests this application is serving now (for a drain). */
+  private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
+
   private final Map<Handler, Filter> replaced = new HashMap<>();
 
   @Override
@@ -59,7 +64,8 @@ public class RequestIds extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getAttribute(HEADER) == null) {
+    boolean arriving = request.getAttribute(HEADER) == null;
+    if (arriving) {
       String given = request.getHeader(HEADER);
       String id =
           given != null && WELL_FORMED.matcher(given).matches()
@@ -70,9 +76,15 @@ public class RequestIds extends HttpFilter {
     }
     String outer = CURRENT.get();
     CURRENT.set(of(request));
+    if (arriving) {
+      IN_FLIGHT.incrementAndGet();
+    }
     try {
       chain.doFilter(request, response);
     } finally {
+      if (arriving) {
+        IN_FLIGHT.decrementAndGet();
+      }
       if (outer == null) {
         CURRENT.remove();
       } else {
@@ -144,6 +156,19 @@ public class RequestIds extends HttpFilter {
     Fields(Map<String, String> instanceFields) {
       super(instanceFields);
     }
+  }
+
+  /**
+   * Waits until no request is being served but the caller's {@code own} (at most {@code atMost})
+   * and answers how many others still are. Requests served asynchronously count until their filter
+   * chain returns, not until they are answered.
+   */
+  public static int awaitOthers(int own, Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (IN_FLIGHT.get() > own && System.nanoTime() - deadline < 0) {
+      Thread.sleep(20);
+    }
+    return Math.max(0, IN_FLIGHT.get() - own);
   }
 
   public static String of(HttpServletRequest request) {
