@@ -24,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Puts this instance in the grid's directory once it is ready, and takes it out when the
- * application stops (undeployed, or the server shutting down; a member that dies leaves the grid,
- * which takes its entry out of every {@link Directory}).
+ * application is undeployed. When the server stops (SIGTERM) its member leaves the grid before the
+ * application is stopped, and when it dies it leaves the grid all the same: either way every {@link
+ * Directory} drops its entry as the grid tells it the member left.
  *
  * <p>Ready means the service's start-up has run ({@link ServiceStartup}, where there is one) and
  * the application answers at its own URL: Payara reports the start-up done before the web module
