@@ -1,5 +1,6 @@
 package com.airline.chassis.token;
 
+import com.airline.chassis.grid.Directory;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -19,18 +20,20 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies access tokens as auth issues them: RS256 only (so neither "none" nor an HMAC keyed with
  * the public key passes), a key from auth's JWKS by kid (fetched again for an unknown kid, at most
- * every 10 s), expiry with 30 s of clock skew, issuer and audience. Nimbus JOSE+JWT parses and
- * checks the signature; the key cache, the wait for a fetch under way and the claims we require are
- * ours.
+ * every 10 s, from any auth instance of the data grid, else auth.url), expiry with 30 s of clock
+ * skew, issuer and audience. Nimbus JOSE+JWT parses and checks the signature; the key cache, the
+ * wait for a fetch under way and the claims we require are ours.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -49,6 +52,9 @@ public class TokenVerifier {
     }
   }
 
+  /** The service whose instances serve the JWKS. */
+  static final String AUTH = "auth";
+
   private static final String BEARER = "Bearer ";
   private static final String CALLER = TokenVerifier.class.getName() + ".caller";
   private static final Duration SKEW = Duration.ofSeconds(30);
@@ -60,9 +66,13 @@ public class TokenVerifier {
           .connectTimeout(Duration.ofSeconds(2))
           .build();
 
+  /** Auth's URL, for when the grid knows no auth instance. */
   @Inject
   @ConfigProperty(name = "auth.url")
   String authUrl;
+
+  /** Auth's instances in the data grid (none in a test). */
+  @Inject Directory directory;
 
   @Inject
   @ConfigProperty(name = "jwt.issuer")
@@ -80,6 +90,7 @@ public class TokenVerifier {
   private record Verified(Caller caller, long until) {}
 
   private volatile Instant lastFetch = Instant.EPOCH;
+  private final AtomicInteger turn = new AtomicInteger();
 
   /** The time tokens expire against (a test sets its own). */
   Clock clock = Clock.systemUTC();
@@ -217,26 +228,53 @@ public class TokenVerifier {
     return key;
   }
 
+  /** From any auth instance: the next in turn first, the others if it fails. */
   private void fetchKeys() {
     lastFetch = clock.instant();
+    for (String auth : authUrls()) {
+      if (fetchKeys(auth)) {
+        return;
+      }
+    }
+  }
+
+  /** Auth's instances in the grid, starting with the next in turn; else its configured URL. */
+  List<String> authUrls() {
+    List<URI> inGrid = directory == null ? List.of() : directory.urlsOf(AUTH);
+    if (inGrid.isEmpty()) {
+      return List.of(authUrl);
+    }
+    int first = Math.floorMod(turn.getAndIncrement(), inGrid.size());
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < inGrid.size(); i++) {
+      urls.add(inGrid.get((first + i) % inGrid.size()).toString());
+    }
+    return urls;
+  }
+
+  private boolean fetchKeys(String auth) {
     try {
       HttpRequest request =
-          HttpRequest.newBuilder(URI.create(authUrl + "/api/v1/auth/jwks"))
+          HttpRequest.newBuilder(URI.create(auth + "/api/v1/auth/jwks"))
               .timeout(Duration.ofSeconds(3))
               .build();
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        return;
+        return false;
       }
       for (JWK jwk : JWKSet.parse(response.body()).getKeys()) {
         if (jwk instanceof RSAKey rsa) {
           keys.put(jwk.getKeyID() == null ? "" : jwk.getKeyID(), new RSASSAVerifier(rsa));
         }
       }
+      return true;
     } catch (java.io.IOException | ParseException | JOSEException | RuntimeException e) {
-      // auth unreachable or a malformed key set: tokens with unknown keys are refused meanwhile
+      // this instance unreachable or a malformed key set: the next one, else tokens with unknown
+      // keys are refused meanwhile
+      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }

@@ -3,8 +3,10 @@ package com.airline.chassis.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.airline.chassis.grid.Directory;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -81,6 +83,28 @@ class TokenVerifierTest {
 
     assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
     assertEquals(new TokenVerifier.Caller("42", List.of("USER")), verifier.verify(token));
+    assertEquals(1, jwksFetches.get());
+  }
+
+  @Test
+  void verify_fetchesTheKeysFromAnAuthInstanceOfTheGrid_pastOneThatIsGone() throws Exception {
+    URI served = URI.create(verifier.authUrl);
+    URI gone;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      gone = URI.create("http://127.0.0.1:" + closed.getLocalPort());
+    }
+    verifier.authUrl = "http://127.0.0.1:1"; // not asked while the grid knows auth instances
+    verifier.directory =
+        new Directory() {
+          @Override
+          public List<URI> urlsOf(String service) {
+            return service.equals("auth") ? List.of(gone, served) : List.of();
+          }
+        };
+    assertEquals(List.of(gone.toString(), served.toString()), verifier.authUrls());
+    assertEquals(List.of(served.toString(), gone.toString()), verifier.authUrls(), "in turn");
+
+    assertEquals("42", verifier.verify(token("{\"sub\":\"42\"", 300)).subject());
     assertEquals(1, jwksFetches.get());
   }
 

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -106,23 +106,34 @@ public class Forwarder {
     client.start();
   }
 
-  /** Each service's own timeouts, by the address of each of its instances. */
+  /**
+   * Each service's own timeouts, by the address of each of its instances as they are when a
+   * connection is leased (instances come and go with the data grid).
+   */
   private org.apache.hc.core5.function.Resolver<HttpRoute, ConnectionConfig> connectionConfigs() {
-    Map<String, ConnectionConfig> byHost = new HashMap<>();
+    Map<Upstream, ConnectionConfig> byService = new LinkedHashMap<>();
     for (Upstream upstream : routes.upstreams()) {
-      ConnectionConfig config =
+      byService.put(
+          upstream,
           ConnectionConfig.custom()
               .setConnectTimeout(Timeout.of(upstream.connectTimeout()))
               .setSocketTimeout(Timeout.of(upstream.readTimeout()))
-              .build();
-      upstream.targets().forEach(t -> byHost.put(HttpHost.create(t.url()).toURI(), config));
+              .build());
     }
     ConnectionConfig fallback =
         ConnectionConfig.custom()
             .setConnectTimeout(Timeout.of(connectTimeout))
             .setSocketTimeout(Timeout.of(readTimeout))
             .build();
-    return route -> byHost.getOrDefault(route.getTargetHost().toURI(), fallback);
+    return route -> {
+      HttpHost host = route.getTargetHost();
+      for (Map.Entry<Upstream, ConnectionConfig> service : byService.entrySet()) {
+        if (service.getKey().serves(host.getHostName(), host.getPort())) {
+          return service.getValue();
+        }
+      }
+      return fallback;
+    };
   }
 
   @PreDestroy

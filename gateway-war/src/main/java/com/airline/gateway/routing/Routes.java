@@ -1,5 +1,6 @@
 package com.airline.gateway.routing;
 
+import com.airline.chassis.grid.Directory;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +23,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The routing table from configuration: gateway.routes lists {@code /api/v1/users=auth} pairs; a
- * service's instances are gateway.upstreams.&lt;service&gt; (comma-separated base URLs, env
- * GATEWAY_UPSTREAMS_FLIGHTS), else its one {@code <service>.url} (FLIGHTS_URL...); its timeouts
- * gateway.proxy.&lt;service&gt;.connect-timeout and .read-timeout, else gateway.proxy's. Adding a
- * service is one line.
+ * service's instances are those the data grid knows, as they come and go, plus
+ * gateway.upstreams.&lt;service&gt; (comma-separated base URLs outside the grid, env
+ * GATEWAY_UPSTREAMS_FLIGHTS); with neither, its one {@code <service>.url} (FLIGHTS_URL...); its
+ * timeouts gateway.proxy.&lt;service&gt;.connect-timeout and .read-timeout, else gateway.proxy's.
+ * Adding a service is one line.
  */
 @ApplicationScoped
 public class Routes {
@@ -35,6 +37,7 @@ public class Routes {
   List<String> entries;
 
   @Inject Config config;
+  @Inject Directory directory;
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.connect-timeout")
@@ -79,6 +82,8 @@ public class Routes {
         config.getOptionalValues("gateway.internal-paths", String.class).orElse(List.of()).stream()
             .map(p -> Pattern.compile(p.trim(), Pattern.CASE_INSENSITIVE))
             .toList();
+    directory.onChange(this::discovered);
+    discovered();
   }
 
   private Route parse(String entry) {
@@ -93,14 +98,19 @@ public class Routes {
         upstreams.computeIfAbsent(service, this::upstream));
   }
 
+  /**
+   * The service's instances are those of the grid; those listed in
+   * gateway.upstreams.&lt;service&gt; besides; without either its {@code <service>.url}.
+   */
   private Upstream upstream(String service) {
-    List<String> urls =
-        config
-            .getOptionalValues("gateway.upstreams." + service, String.class)
-            .orElseGet(() -> List.of(config.getValue(service + ".url", String.class)));
+    Optional<List<String>> listed =
+        config.getOptionalValues("gateway.upstreams." + service, String.class);
+    List<String> otherwise =
+        listed.isPresent() ? List.of() : List.of(config.getValue(service + ".url", String.class));
     return new Upstream(
         service,
-        urls.stream().map(u -> URI.create(u.trim().replaceAll("/+$", ""))).toList(),
+        listed.orElse(List.of()).stream().map(Routes::baseUrl).toList(),
+        otherwise.stream().map(Routes::baseUrl).toList(),
         config
             .getOptionalValue("gateway.proxy." + service + ".connect-timeout", Duration.class)
             .orElse(connectTimeout),
@@ -109,6 +119,15 @@ public class Routes {
             .orElse(readTimeout),
         failuresToSkip,
         skipFor);
+  }
+
+  private static URI baseUrl(String url) {
+    return URI.create(url.trim().replaceAll("/+$", ""));
+  }
+
+  /** Each service's instances as the grid knows them now. */
+  private void discovered() {
+    upstreams.values().forEach(u -> u.discovered(directory.urlsOf(u.service())));
   }
 
   /** The longest prefix that matches the request's path; none for internal paths. */

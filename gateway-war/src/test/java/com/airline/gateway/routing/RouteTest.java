@@ -16,6 +16,7 @@ class RouteTest {
           new Upstream(
               "auth",
               List.of(URI.create("http://127.0.0.1:8081")),
+              List.of(),
               Duration.ofSeconds(1),
               Duration.ofSeconds(1),
               3,

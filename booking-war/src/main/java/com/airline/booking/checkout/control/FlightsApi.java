@@ -13,9 +13,13 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The flights service as booking uses it; statuses are read by {@link Flights}. */
+/**
+ * The flights service as booking uses it, any of its instances; statuses are read by {@link
+ * Flights}.
+ */
 @RegisterRestClient(configKey = "flights-api")
 @RegisterProvider(PlainParams.class)
+@RegisterProvider(AnyFlightsInstance.class)
 @Path("api/v1/flights")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,0 +1,166 @@
+package com.airline.chassis.grid;
+
+import com.airline.chassis.health.ServiceStartup;
+import com.hazelcast.core.HazelcastInstance;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Puts this instance in the grid's directory once it is ready, and takes it out when the
+ * application is undeployed. When the server stops (SIGTERM) its member leaves the grid before the
+ * application is stopped, and when it dies it leaves the grid all the same: either way every {@link
+ * Directory} drops its entry as the grid tells it the member left.
+ *
+ * <p>Ready means the service's start-up has run ({@link ServiceStartup}, where there is one) and
+ * the application answers at its own URL: Payara reports the start-up done before the web module
+ * serves, and meanwhile answers 404 to every path. An instance without a URL (AIRLINE_INSTANCE_URL)
+ * or a service name (chassis.grid.service) publishes nothing.
+ */
+@ApplicationScoped
+public class SelfRegistration {
+
+  private static final Logger LOG = Logger.getLogger(SelfRegistration.class.getName());
+  private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+
+  /**
+   * A path no application serves: the chassis's error page answers it with problem+json once the
+   * application serves, Payara with its own 404 before.
+   */
+  static final String PROBE = "/chassis/grid/probe";
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+
+  @Inject Instance<HazelcastInstance> hazelcast;
+  @Inject Instance<ServiceStartup> startup;
+
+  @Inject
+  @ConfigProperty(name = "chassis.grid.service")
+  Optional<String> service;
+
+  @Inject
+  @ConfigProperty(name = "airline.instance.url")
+  Optional<String> url;
+
+  @Inject
+  @ConfigProperty(name = "airline.instance")
+  Optional<String> instance;
+
+  private HazelcastInstance grid;
+  private GridEntry entry;
+  private volatile boolean stopped;
+  private Future<?> waiting;
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (url.isEmpty() || service.isEmpty()) {
+      LOG.info("No AIRLINE_INSTANCE_URL or chassis.grid.service: not published in the grid");
+      return;
+    }
+    URI base = Registration.baseUrl(url.get());
+    Registration self = new Registration(service.get(), base, instance.orElse(base.toString()));
+    try {
+      grid = hazelcast.get();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "No data grid: " + self.instance() + " is not published", e);
+      return;
+    }
+    try {
+      // looked up, not a @Resource field: Payara looks that one up under java:comp/env in a
+      // library's bean and fails the deployment
+      ManagedExecutorService executor =
+          InitialContext.doLookup("java:comp/DefaultManagedExecutorService");
+      waiting = executor.submit(() -> publishWhenReady(self));
+    } catch (NamingException e) {
+      LOG.log(Level.WARNING, "No managed executor: " + self.instance() + " is not published", e);
+    }
+  }
+
+  private void publishWhenReady(Registration self) {
+    try {
+      if (startup.isResolvable()) {
+        while (!stopped && !startup.get().awaitReady(Duration.ofSeconds(1))) {
+          // its start-up is still running (migrations, demo data)
+        }
+      }
+      long since = System.nanoTime();
+      boolean warned = false;
+      while (!stopped && !serves(self.url())) {
+        if (!warned && System.nanoTime() - since > Duration.ofSeconds(60).toNanos()) {
+          LOG.warning(
+              () ->
+                  self.instance()
+                      + " does not answer at its own URL "
+                      + self.url()
+                      + " (AIRLINE_INSTANCE_URL) yet: not published in the grid until it does");
+          warned = true;
+        }
+        Thread.sleep(LOOK_EVERY.toMillis());
+      }
+      publish(grid, self);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, self.instance() + " could not be published in the grid", e);
+    }
+  }
+
+  /** Whether the application answers at that URL (not Payara in its stead). */
+  static boolean serves(URI url) throws InterruptedException {
+    try {
+      HttpResponse<Void> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(url.resolve(PROBE)).timeout(Duration.ofSeconds(3)).build(),
+              HttpResponse.BodyHandlers.discarding());
+      return response
+          .headers()
+          .firstValue("Content-Type")
+          .filter(type -> type.startsWith("application/problem+json"))
+          .isPresent();
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Puts this instance in the grid, unless it is stopping already. */
+  synchronized void publish(HazelcastInstance grid, Registration self) {
+    if (!stopped) {
+      entry = GridEntry.put(grid, self);
+    }
+  }
+
+  /**
+   * Takes this instance out of the grid's directory: callers stop choosing it as soon as their view
+   * has the change (draining, later, starts here).
+   */
+  @PreDestroy
+  public synchronized void withdraw() {
+    stopped = true;
+    if (waiting != null) {
+      waiting.cancel(true);
+    }
+    if (entry != null) {
+      entry.remove();
+      entry = null;
+    }
+  }
+}
