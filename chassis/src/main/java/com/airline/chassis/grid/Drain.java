@@ -48,15 +48,22 @@ public class Drain extends HttpServlet {
     long start = System.nanoTime();
     registration.withdraw();
     // this request is one of those in flight
-    int left = RequestIds.awaitOthers(1, AT_MOST);
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    LOG.info(() -> "Drained: out of the grid, " + left + " other request(s) in flight after " + ms + " ms");
+    int left;
+    try {
+      left = RequestIds.awaitOthers(1, AT_MOST);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      left = -1;
+    }
+    String drained =
+        "out of the grid; "
+            + left
+            + " other request(s) in flight after "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms";
+    LOG.info(drained);
     response.setContentType("text/plain;charset=UTF-8");
-    response
-        .getOutputStream()
-        .write(
-            ("out of the grid; " + left + " other request(s) in flight after " + ms + " ms\n")
-                .getBytes(StandardCharsets.UTF_8));
+    response.getOutputStream().write((drained + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static boolean allowed(String authorization, String token) {
