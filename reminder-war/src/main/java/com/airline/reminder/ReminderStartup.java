@@ -1,7 +1,7 @@
 package com.airline.reminder;
 
 import com.airline.chassis.health.ServiceStartup;
-import com.airline.reminder.schedule.boundary.ReminderTimers;
+import com.airline.reminder.schedule.boundary.ReminderRecovery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
@@ -20,12 +20,12 @@ public class ReminderStartup extends ServiceStartup {
 
   private static final Logger LOG = Logger.getLogger(ReminderStartup.class.getName());
 
-  @Inject ReminderTimers timers;
+  @Inject ReminderRecovery recovery;
 
   @Override
   protected void start() {
     try {
-      timers.rearm();
+      recovery.rearm();
     } catch (RuntimeException e) {
       // the application still starts: the minute sweep sends what lost its timer
       LOG.log(Level.SEVERE, "Re-arming the reminder timers failed", e);
