@@ -28,9 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One persistent single-action EJB timer per SCHEDULED reminder due within the horizon (an hour;
- * the minute sweep arms the others as they come within it), its info the reminder's id. The row is
- * the truth: a timer only says "look at reminder N now", and the claim decides. ReminderRecovery
- * arms them again where they went missing.
+ * the minute sweep arms the others as they come within it), its info the reminder's id, held by the
+ * instance that armed it (ReminderRecovery arms timers anew for the reminders of one that is gone).
+ * The row is the truth: a timer only says "look at reminder N now", and the claim decides.
  */
 @Stateless
 public class ReminderTimers {
@@ -56,8 +56,8 @@ public class ReminderTimers {
   /**
    * Arms the reminder's timer, in the caller's transaction: no row, no timer. One due already (a
    * confirmation, a cancellation) needs none: it is sent as soon as that transaction commits, which
-   * spares the timer store a write and a read per booking. Should the process die first, the sweep
-   * finds it overdue (ReminderRecovery).
+   * spares the timer store a write and a read per booking. Should the process die first, another
+   * instance takes it over (ReminderRecovery).
    */
   public void arm(Reminder reminder) {
     long id = reminder.getId();
