@@ -1,7 +1,8 @@
 package com.airline.reminder;
 
 import com.airline.chassis.health.ServiceStartup;
-import com.airline.reminder.schedule.boundary.ReminderTimers;
+import com.airline.reminder.schedule.boundary.ReminderRecovery;
+import com.airline.reminder.schedule.boundary.Takeover;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
@@ -10,8 +11,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Migrates the schema, then re-arms the timers a full stop lost. Messages and {@code @Schedule}
- * timers can arrive before this ran (Payara starts them first), so they wait for it.
+ * Migrates the schema, watches the data grid for reminder instances that leave it, then re-arms the
+ * timers a full stop lost and takes over those of instances that are gone. Messages and
+ * {@code @Schedule} timers can arrive before this ran (Payara starts them first), so they wait for
+ * it.
  */
 @Readiness
 @Default
@@ -20,14 +23,20 @@ public class ReminderStartup extends ServiceStartup {
 
   private static final Logger LOG = Logger.getLogger(ReminderStartup.class.getName());
 
-  @Inject ReminderTimers timers;
+  @Inject Takeover takeover;
+  @Inject ReminderRecovery recovery;
 
   @Override
   protected void start() {
+    // the application still starts when these fail: the minute sweep sends what lost its timer
     try {
-      timers.rearm();
+      takeover.start(); // first: an instance that leaves during the re-arming is not missed
     } catch (RuntimeException e) {
-      // the application still starts: the minute sweep sends what lost its timer
+      LOG.log(Level.SEVERE, "Watching the data grid failed", e);
+    }
+    try {
+      recovery.rearm();
+    } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Re-arming the reminder timers failed", e);
     }
   }

@@ -222,19 +222,51 @@ public final class Airline {
    * with {@link #start}.
    */
   public static synchronized void kill(String service) {
-    Path pidFile = HOME.resolve("run").resolve(service + "-1.pid");
+    killInstance(service + "-1");
+  }
+
+  /**
+   * Kills one instance of the run's ({@code reminder-2}) with SIGKILL, as a crash would. Start it
+   * again with {@link #start} (a service's first) or {@link #startReplica}.
+   */
+  public static synchronized void killInstance(String instance) {
+    Path pidFile = HOME.resolve("run").resolve(instance + ".pid");
     try {
       long pid = Long.parseLong(Files.readString(pidFile).trim());
       ProcessHandle process =
           ProcessHandle.of(pid)
-              .orElseThrow(() -> new IllegalStateException(service + " is not running"));
+              .orElseThrow(() -> new IllegalStateException(instance + " is not running"));
       process.destroyForcibly();
       process.onExit().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot kill " + service, e);
+      throw new IllegalStateException("Cannot kill " + instance, e);
     }
-    STARTED.remove(service);
+    int dash = instance.lastIndexOf('-');
+    if (instance.substring(dash + 1).equals("1")) {
+      STARTED.remove(instance.substring(0, dash)); // so that start(service) brings it back
+    }
   }
+
+  /**
+   * Starts instance {@code number} of a service beside the run's first one, in the run's home and
+   * data grid with the run's settings ({@code ./airline up --replicas reminder=2 reminder-2}): the
+   * same database and queue. Stop it with {@link #stopReplica}, else the run's end does.
+   */
+  public static synchronized void startReplica(String service, int number) {
+    start(service); // which also registers the shutdown hook that stops this one
+    String instance = service + "-" + number;
+    REPLICAS.add(instance);
+    launcher("up", List.of("--replicas", service + "=" + number, instance));
+  }
+
+  public static synchronized void stopReplica(String service, int number) {
+    String instance = service + "-" + number;
+    launcher("down", List.of(instance));
+    REPLICAS.remove(instance);
+  }
+
+  /** The run's own instances beside each service's first ({@link #startReplica}). */
+  private static final Set<String> REPLICAS = new LinkedHashSet<>();
 
   public static URI url(String service) {
     return URI.create("http://127.0.0.1:" + PORTS.get(service));
@@ -264,6 +296,9 @@ public final class Airline {
       }
       EXTRA.keySet().forEach(Airline::stopInstance);
       LAUNCHED.values().forEach(env -> launcher("down", List.of(), env));
+      if (!REPLICAS.isEmpty()) {
+        launcher("down", List.copyOf(REPLICAS));
+      }
       launcher("down", List.copyOf(STARTED));
     } finally {
       dropDatabases();

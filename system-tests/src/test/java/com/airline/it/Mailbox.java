@@ -60,6 +60,24 @@ public final class Mailbox {
     }
   }
 
+  /**
+   * When this server received each mail to the address whose subject contains the text (its own
+   * clock, to the millisecond), earliest first.
+   */
+  public static synchronized List<Instant> receivedAt(String address, String subject) {
+    if (server == null) {
+      return List.of();
+    }
+    return server.getManagers().getImapHostManager().getAllMessages().stream()
+        .filter(
+            m ->
+                recipients(m.getMimeMessage()).contains(address)
+                    && subject(m.getMimeMessage()).contains(subject))
+        .map(m -> m.getReceivedDate().toInstant())
+        .sorted()
+        .toList();
+  }
+
   public static List<MimeMessage> withSubject(String address, String subject) {
     return to(address).stream().filter(m -> subject(m).contains(subject)).toList();
   }

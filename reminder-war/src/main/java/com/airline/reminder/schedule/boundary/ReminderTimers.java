@@ -28,19 +28,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One persistent single-action EJB timer per SCHEDULED reminder due within the horizon (an hour;
- * the minute sweep arms the others as they come within it), its info the reminder's id. The row is
- * the truth: a timer only says "look at reminder N now", and the claim decides.
+ * the minute sweep arms the others as they come within it), its info the reminder's id, held by the
+ * instance that armed it (ReminderRecovery arms timers anew for the reminders of one that is gone).
+ * The row is the truth: a timer only says "look at reminder N now", and the claim decides.
  */
 @Stateless
 public class ReminderTimers {
 
   private static final Logger LOG = Logger.getLogger(ReminderTimers.class.getName());
-
-  /** A reminder this late has lost its timer (timers fire within a second of their time). */
-  private static final Duration LOST = Duration.ofMinutes(1);
-
-  /** Longer than any SMTP exchange can take with the mail session's timeouts. */
-  private static final Duration INTERRUPTED = Duration.ofMinutes(2);
 
   private static final int FORGET_BATCH = 1_000;
   private static final int FORGET_RUNS = 10;
@@ -48,10 +43,6 @@ public class ReminderTimers {
   @Resource TimerService timerService;
   @Resource TransactionSynchronizationRegistry transactions;
   @Inject ReminderTimers self;
-
-  @Inject
-  @ConfigProperty(name = "reminder.timers.horizon")
-  Duration horizon;
 
   @Inject
   @ConfigProperty(name = "reminder.processed-events.retention")
@@ -65,8 +56,8 @@ public class ReminderTimers {
   /**
    * Arms the reminder's timer, in the caller's transaction: no row, no timer. One due already (a
    * confirmation, a cancellation) needs none: it is sent as soon as that transaction commits, which
-   * spares the timer store a write and a read per booking. Should the process die first, the sweep
-   * finds it overdue.
+   * spares the timer store a write and a read per booking. Should the process die first, another
+   * instance takes it over (ReminderRecovery).
    */
   public void arm(Reminder reminder) {
     long id = reminder.getId();
@@ -82,20 +73,37 @@ public class ReminderTimers {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              mailThreads.execute(() -> dispatch.send(id).ifPresent(at -> self.retry(id, at)));
+              mailThreads.execute(() -> dispatch.send(id).ifPresent(at -> self.arm(id, at)));
             }
           }
         });
   }
 
-  /** Arms the timer of the next attempt after a failed one, in a transaction of its own. */
-  public void retry(long id, Instant at) {
-    arm(id, at);
-  }
-
-  private void arm(long id, Instant due) {
+  /**
+   * Arms the reminder's timer for its due time (at once if past), in the caller's transaction or,
+   * for the next attempt after a failed one, in one of its own.
+   */
+  public void arm(long id, Instant due) {
     Instant at = due.isBefore(Instant.now()) ? Instant.now() : due;
     timerService.createSingleActionTimer(Date.from(at), new TimerConfig(id, true));
+  }
+
+  /**
+   * The ids of the reminders with a timer of this bean in the data grid, on any instance: the
+   * instances share the bean's container id, which Payara's timer store answers by.
+   */
+  public Set<Long> armed() {
+    Set<Long> armed = new HashSet<>();
+    for (Timer timer : timerService.getTimers()) {
+      try {
+        if (timer.getInfo() instanceof Long id) { // not the schedules' timers
+          armed.add(id);
+        }
+      } catch (NoSuchObjectLocalException e) {
+        // gone meanwhile
+      }
+    }
+    return armed;
   }
 
   public void cancel(Collection<Long> reminderIds) {
@@ -126,44 +134,6 @@ public class ReminderTimers {
   }
 
   /**
-   * Arms a timer for every SCHEDULED reminder that has none: the data grid keeps timers only while
-   * a member of the cluster runs. One that fell due meanwhile fires at once. In a transaction, as
-   * every creation of a persistent timer must be on Micro (without one the timer store fails with
-   * "transaction = null in getContainerSynch").
-   */
-  public void rearm() {
-    Set<Long> armed = new HashSet<>();
-    for (Timer timer : timerService.getTimers()) {
-      try {
-        if (timer.getInfo() instanceof Long id) { // not the sweep's timer
-          armed.add(id);
-        }
-      } catch (NoSuchObjectLocalException e) {
-        // gone meanwhile
-      }
-    }
-    int rearmed = 0;
-    for (Object[] row : store.armed()) {
-      long id = ((Number) row[0]).longValue();
-      if (!armed.contains(id)) {
-        arm(id, (Instant) row[1]);
-        rearmed++;
-      }
-    }
-    int interrupted = store.abandonInterrupted(Instant.now().minus(INTERRUPTED));
-    int count = rearmed;
-    LOG.info(
-        () ->
-            "Timers re-armed for "
-                + count
-                + " scheduled reminders ("
-                + armed.size()
-                + " still armed); "
-                + interrupted
-                + " interrupted while sending marked FAILED");
-  }
-
-  /**
    * Every 10 s: forgets events consumed longer than reminder.processed-events.retention ago, a
    * bounded number per run so that a large backlog is worked off in steps.
    */
@@ -181,29 +151,6 @@ public class ReminderTimers {
       }
     } catch (RuntimeException e) {
       LOG.warning(() -> "Forgetting old events failed, next in 10 s: " + e);
-    }
-  }
-
-  /**
-   * Every minute: the safety net, which sends a reminder whose timer was lost (overdue by a minute)
-   * and fails one left SENDING by a crash (normally none); then arms the timers of reminders that
-   * came within the horizon. In that order: arming's locking read holds the rows it scanned (and
-   * the index entries after them) until this transaction ends, and the safety net's steps, each
-   * committing on its own connection, waited for them until the lock wait timeout, every minute.
-   */
-  @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
-  void sweep() {
-    if (!startup.ready()) {
-      return;
-    }
-    Instant now = Instant.now();
-    for (long id : store.overdue(now.minus(LOST), 100)) {
-      LOG.warning(() -> "Reminder " + id + " lost its timer; sending it now");
-      dispatch.send(id).ifPresent(retryAt -> arm(id, retryAt));
-    }
-    store.abandonInterrupted(now.minus(INTERRUPTED));
-    for (ReminderStore.Due due : store.arming(now.plus(horizon), 10_000)) {
-      arm(due.id(), due.at());
     }
   }
 }

@@ -2,7 +2,6 @@ package com.airline.reminder.schedule.control;
 
 import com.airline.reminder.schedule.entity.Reminder;
 import com.airline.reminder.schedule.entity.ReminderKind;
-import com.airline.reminder.schedule.entity.ReminderStatus;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +41,8 @@ public class ReminderStore {
   @Inject
   @ConfigProperty(name = "reminder.mail.retry-delays")
   List<Duration> retryDelays;
+
+  @Inject ReminderMembers members;
 
   @Inject
   @Metric(name = "reminders-skipped", absolute = true)
@@ -90,7 +91,7 @@ public class ReminderStore {
 
   /**
    * Back to SCHEDULED for a later attempt, answering when; or FAILED after the last one. The mail
-   * was not accepted, so trying again cannot send it twice.
+   * was not accepted, so trying again cannot send it twice. The attempt's timer is this instance's.
    */
   @Transactional(TxType.REQUIRES_NEW)
   public Optional<Instant> failed(long id, String error, Instant now) {
@@ -108,11 +109,12 @@ public class ReminderStore {
     }
     Instant retryAt = now.plus(retryDelays.get(attempts - 1)).truncatedTo(ChronoUnit.SECONDS);
     em.createNativeQuery(
-            "UPDATE reminder SET status = 'SCHEDULED', due_at = ?1, last_error = ?2"
-                + " WHERE id = ?3 AND status = 'SENDING'")
+            "UPDATE reminder SET status = 'SCHEDULED', due_at = ?1, last_error = ?2,"
+                + " timer_owner = ?4 WHERE id = ?3 AND status = 'SENDING'")
         .setParameter(1, Timestamp.from(retryAt))
         .setParameter(2, kept)
         .setParameter(3, id)
+        .setParameter(4, members.self())
         .executeUpdate();
     return Optional.of(retryAt);
   }
@@ -127,17 +129,9 @@ public class ReminderStore {
         .isEmpty();
   }
 
-  /** (id, due) of every SCHEDULED reminder that should have a timer, soonest first. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public List<Object[]> armed() {
-    return em.createNamedQuery(Reminder.FIND_ARMED, Object[].class)
-        .setParameter("status", ReminderStatus.SCHEDULED)
-        .getResultList();
-  }
-
   /**
    * (id, due) of SCHEDULED reminders without a timer that fall due before the given time, marked
-   * armed in the caller's transaction, which arms their timers.
+   * armed by this instance in the caller's transaction, which arms their timers.
    */
   @Transactional(TxType.MANDATORY)
   public List<Due> arming(Instant dueBefore, int max) {
@@ -151,7 +145,9 @@ public class ReminderStore {
             .getResultList();
     if (!rows.isEmpty()) {
       // JPQL: a native query binds a list as one (serialized) value, not as a list of ids
-      em.createQuery("UPDATE Reminder r SET r.timerArmed = TRUE WHERE r.id IN :ids")
+      em.createQuery(
+              "UPDATE Reminder r SET r.timerArmed = TRUE, r.timerOwner = :owner WHERE r.id IN :ids")
+          .setParameter("owner", members.self())
           .setParameter("ids", rows.stream().map(row -> ((Number) row[0]).longValue()).toList())
           .executeUpdate();
     }
@@ -163,7 +159,7 @@ public class ReminderStore {
   public record Due(long id, Instant at) {}
 
   // the driver answers DATETIME as LocalDateTime or Timestamp, depending on its settings; both UTC
-  private static Instant instant(Object datetime) {
+  static Instant instant(Object datetime) {
     return datetime instanceof LocalDateTime local
         ? local.toInstant(ZoneOffset.UTC)
         : ((Timestamp) datetime).toInstant();

@@ -28,6 +28,7 @@ public class Reminders {
       List.of(ReminderKind.CONFIRMATION, ReminderKind.T24H, ReminderKind.T2H);
 
   @PersistenceContext EntityManager em;
+  @Inject ReminderMembers members;
 
   /** Reminders due within this get their timer at once; later ones from the minute sweep. */
   @Inject
@@ -87,7 +88,7 @@ public class Reminders {
       }
       Reminder reminder = new Reminder(booking, kind, due, status, now);
       if (status == ReminderStatus.SCHEDULED && due.isBefore(now.plus(horizon))) {
-        reminder.timerArmed();
+        reminder.timerArmed(members.self());
         toArm.add(reminder);
       }
       em.persist(reminder);
@@ -125,7 +126,7 @@ public class Reminders {
     Reminder mail = null;
     if (!kinds(booking.reference()).contains(ReminderKind.CANCELLATION)) {
       mail = new Reminder(booking, ReminderKind.CANCELLATION, now, ReminderStatus.SCHEDULED, now);
-      mail.timerArmed();
+      mail.timerArmed(members.self());
       em.persist(mail);
       em.flush();
       scheduled.inc();

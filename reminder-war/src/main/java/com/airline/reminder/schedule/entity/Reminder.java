@@ -22,7 +22,7 @@ import java.time.Instant;
     name = Reminder.FIND_ARMED,
     query =
         "SELECT r.id, r.dueAt FROM Reminder r WHERE r.status = :status AND r.timerArmed = TRUE"
-            + " ORDER BY r.dueAt")
+            + " AND r.timerOwner = :owner ORDER BY r.dueAt")
 public class Reminder {
 
   public static final String FIND_BY_BOOKING = "Reminder.findByBooking";
@@ -99,6 +99,10 @@ public class Reminder {
   @Column(name = "timer_armed", nullable = false)
   private boolean timerArmed;
 
+  /** The reminder instance whose timer it is (a timer fires only on the instance that made it). */
+  @Column(name = "timer_owner")
+  private String timerOwner;
+
   protected Reminder() {}
 
   public Reminder(
@@ -121,9 +125,10 @@ public class Reminder {
     this.createdAt = now;
   }
 
-  /** Notes that its timer is armed, in the transaction that arms it. */
-  public void timerArmed() {
+  /** Notes that its timer is armed, and by which instance, in the transaction that arms it. */
+  public void timerArmed(String owner) {
     this.timerArmed = true;
+    this.timerOwner = owner;
   }
 
   public Long getId() {
