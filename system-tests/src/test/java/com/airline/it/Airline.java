@@ -362,33 +362,6 @@ public final class Airline {
 
   private static final Map<String, Map<String, String>> LAUNCHED = new java.util.LinkedHashMap<>();
 
-  /**
-   * Runs {@code ./airline ARGS} on the run's own home and grid (more instances of the run's
-   * services, a rolling deploy) and answers what it printed; the run's end stops every instance of
-   * the run's services.
-   */
-  public static synchronized String inRun(String... args) {
-    Path output = HOME.resolve("launcher.log");
-    try {
-      long before = Files.exists(output) ? Files.size(output) : 0;
-      launcher(args[0], List.of(args).subList(1, args.length), Map.of());
-      byte[] all = Files.readAllBytes(output);
-      return new String(all, (int) before, all.length - (int) before);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** The pid of one of the run's instances ({@code booking-2}). */
-  public static long pidOf(String instance) {
-    try {
-      return Long.parseLong(
-          Files.readString(HOME.resolve("run").resolve(instance + ".pid")).trim());
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   private static void launcher(
       String command, List<String> services, Map<String, String> overrides) {
     List<String> line =
