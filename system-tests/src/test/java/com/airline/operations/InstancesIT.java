@@ -143,14 +143,24 @@ class InstancesIT {
       last = refusedRequestId("/api/v1/flights/%zz" + i);
     }
     String id = last;
+    // the supervisor looks once a second: wait for its rotation, then find the line in either file
     Await.until(
-        () -> lines("flights-1.log").anyMatch(l -> l.contains(id)),
+        () -> Files.exists(log("flights-1.log.1")),
         Duration.ofSeconds(30),
-        "the last request's line in flights-1.log");
-    assertTrue(Files.exists(log("flights-1.log.1")), "rotated by size");
+        "flights-1.log rotated by size");
+    Await.until(
+        () ->
+            lines("flights-1.log.1").anyMatch(l -> l.contains(id))
+                || lines("flights-1.log").anyMatch(l -> l.contains(id)),
+        Duration.ofSeconds(30),
+        "the last request's line in flights-1.log or .1");
     assertTrue(Files.size(log("flights-1.log.1")) > LOG_MAX_BYTES);
 
-    String line = lines("flights-1.log").filter(l -> l.contains(id)).findFirst().orElseThrow();
+    String line =
+        java.util.stream.Stream.concat(lines("flights-1.log.1"), lines("flights-1.log"))
+            .filter(l -> l.contains(id))
+            .findFirst()
+            .orElseThrow();
     JsonObject json;
     try (var reader = Json.createReader(new StringReader(line))) {
       json = reader.readObject();
