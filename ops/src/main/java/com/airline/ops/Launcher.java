@@ -282,6 +282,8 @@ final class Launcher {
             postBoot.toString(),
             "--logproperties",
             instance.dir(settings).resolve("logging.properties").toString(),
+            "--systemproperties",
+            root.resolve("server-config/system.properties").toString(),
             "--name",
             instance.gridName(settings),
             "--instancegroup",

@@ -59,6 +59,12 @@ class LauncherTest {
         joined);
     assertTrue(joined.contains("--port 8184 "), joined);
     assertTrue(
+        joined.contains(
+            "/reminder-2/logging.properties --systemproperties "
+                + root
+                + "/server-config/system.properties "),
+        joined);
+    assertTrue(
         joined.contains("--name b-reminder-2 --instancegroup reminder --clustername prod "),
         joined);
     assertTrue(joined.contains("--startport 16941 --clustermode tcpip:127.0.0.1:16910,"), joined);
