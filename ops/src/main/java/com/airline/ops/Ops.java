@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>{@code down [SERVICE|INSTANCE...]}: stops them; with none, the supervisor first, then all;
  *   <li>{@code status}; {@code running SERVICE}: the names of its running instances;
  *   <li>{@code deploy SERVICE [WAR]}: a rolling deploy ({@link Deploy});
- *   <li>{@code supervise}: the supervisor itself.
+ *   <li>{@code supervise}: the supervisor itself;
+ *   <li>{@code admin start|stop|status}: the grid's admin server ({@link AdminServer}).
  * </ul>
  */
 public final class Ops {
@@ -63,9 +64,13 @@ public final class Ops {
                 : service.builtWar(platform.settings);
         new Deploy(platform, launcher, out).run(service, war);
       }
+      case "admin" -> {
+        return new AdminServer(platform, out).run(args);
+      }
       default -> {
         System.err.println(
-            "usage: ops up [--replicas S=N,...] [TARGET...] | down [TARGET...] | status");
+            "usage: ops up [--replicas S=N,...] [TARGET...] | down [TARGET...] | status"
+                + " | admin start|stop|status");
         return 2;
       }
     }

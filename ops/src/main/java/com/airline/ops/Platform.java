@@ -118,18 +118,27 @@ final class Platform {
 
   /**
    * Where an instance looks for the grid's other members: AIRLINE_CLUSTER_MEMBERS (host:port,...:
-   * other hosts too), else the Hazelcast ports of every instance any service may have here.
+   * other hosts too), else the Hazelcast ports of every instance any service may have here and the
+   * admin server's.
    */
   String members(Service service) {
+    return settings.of(service.name(), "CLUSTER_MEMBERS", gridMembers());
+  }
+
+  /**
+   * The grid's member list as the admin server gets it, and every instance unless its service has
+   * one of its own: AIRLINE_CLUSTER_MEMBERS, else every instance's Hazelcast port on this host and
+   * the admin server's (an instance runs the same whether the admin server runs or not, and finds
+   * it when it starts).
+   */
+  String gridMembers() {
     List<String> all = new ArrayList<>();
     for (Service s : services) {
       for (int n = 1; n <= Service.MAX_INSTANCES; n++) {
         all.add("127.0.0.1:" + new Instance(s, n).hazelcastPort(settings));
       }
     }
-    return settings.of(
-        service.name(),
-        "CLUSTER_MEMBERS",
-        settings.get("AIRLINE_CLUSTER_MEMBERS", String.join(",", all)));
+    all.add("127.0.0.1:" + AdminServer.hazelcastPort(settings));
+    return settings.get("AIRLINE_CLUSTER_MEMBERS", String.join(",", all));
   }
 }

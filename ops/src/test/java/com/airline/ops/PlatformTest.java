@@ -70,13 +70,17 @@ class PlatformTest {
   }
 
   @Test
-  void members_areEveryInstancesHazelcastPort_unlessConfigured() {
+  void members_areEveryInstancesHazelcastPortAndTheAdminServers_unlessConfigured() {
     Platform platform = platform(Map.of("FLIGHTS_HAZELCAST_PORT", "17020"));
     String members = platform.members(platform.service("auth"));
-    assertEquals(16, members.split(",").length);
+    assertEquals(17, members.split(",").length);
     assertTrue(
         members.startsWith("127.0.0.1:16910,127.0.0.1:16911,127.0.0.1:16912,127.0.0.1:16913,"));
     assertTrue(members.contains("127.0.0.1:17023"), members);
+    assertTrue(members.endsWith(",127.0.0.1:16903,127.0.0.1:4849"), members);
+    assertEquals(members, platform.gridMembers());
+    Platform otherAdmin = platform(Map.of("AIRLINE_ADMIN_PORTBASE", "48480"));
+    assertTrue(otherAdmin.gridMembers().endsWith(",127.0.0.1:48529"), otherAdmin.gridMembers());
 
     Platform twoHosts = platform(Map.of("AIRLINE_CLUSTER_MEMBERS", "a:16900,b:16900"));
     assertEquals("a:16900,b:16900", twoHosts.members(twoHosts.service("flights")));
