@@ -78,7 +78,17 @@ public class SearchCache {
       return entry.json();
     }
     long before = generation.get();
-    String json = JSONB.toJson(search.search(query));
+    var found = search.search(query);
+    String json = JSONB.toJson(found);
+    // what a cache miss cost, for an operator who turns com.airline.flights to FINE
+    LOG.fine(
+        () ->
+            "Search read from the database in "
+                + (System.nanoTime() - now) / 1_000_000
+                + " ms: "
+                + found.totalItems()
+                + " flights for "
+                + query);
     if (pages.size() >= maxEntries) {
       pages.clear(); // crude, but bounded; the TTL is short anyway
     }
