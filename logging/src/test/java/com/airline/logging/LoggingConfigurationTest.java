@@ -1,8 +1,10 @@
 package com.airline.logging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class LoggingConfigurationTest {
   }
 
   @Test
-  void readConfiguration_asSetLogLevelsDoes_keepsTheFormatterAndTheHandlersFilter()
+  void readConfiguration_asSetLogLevelsDoes_keepsFormatterAndFilter_andSetsThePackagesLevel()
       throws Exception {
     Path file = dir.resolve("logging.properties");
     Files.writeString(
@@ -43,7 +45,7 @@ class LoggingConfigurationTest {
         java.util.logging.ConsoleHandler.formatter=com.airline.logging.LoggingConfigurationTest$Marked
         java.util.logging.ConsoleHandler.level=FINE
         .level=INFO
-        com.airline.flights.level=INFO
+        com.airline.level=INFO
         """);
     System.setProperty("java.util.logging.config.file", file.toString());
     LogManager.getLogManager().readConfiguration(Files.newInputStream(file));
@@ -51,10 +53,12 @@ class LoggingConfigurationTest {
     for (Handler handler : Logger.getLogger("").getHandlers()) {
       handler.setFilter(tagging);
     }
+    // a class's logger, made before the change: its nearest parent is com.airline's
+    Logger search = Logger.getLogger("com.airline.flights.schedule.control.SearchCache");
+    assertFalse(search.isLoggable(Level.FINE));
 
     // what set-log-levels com.airline.flights=FINE does on Payara Micro
-    Files.writeString(
-        file, Files.readString(file).replace("flights.level=INFO", "flights.level=FINE"));
+    Files.writeString(file, Files.readString(file) + "com.airline.flights.level=FINE\n");
     System.setProperty("java.util.logging.config.class", LoggingConfiguration.class.getName());
     LogManager.getLogManager().readConfiguration();
 
@@ -63,6 +67,7 @@ class LoggingConfigurationTest {
     assertInstanceOf(ConsoleHandler.class, handlers[0]);
     assertInstanceOf(Marked.class, handlers[0].getFormatter());
     assertSame(tagging, handlers[0].getFilter());
-    assertEquals(Level.FINE, Logger.getLogger("com.airline.flights").getLevel());
+    assertTrue(search.isLoggable(Level.FINE), "the package's level reaches its classes' loggers");
+    assertFalse(Logger.getLogger("com.airline.booking").isLoggable(Level.FINE));
   }
 }
