@@ -89,6 +89,14 @@ public final class Airline {
   public static final java.time.Duration STRICT_WINDOW = java.time.Duration.ofSeconds(10);
   private static final Path STRICT_HOME = HOME.resolve("strict-gateways");
 
+  /**
+   * The run's admin server's portbase (./airline admin): its ports are this + 9 to + 86, clear of
+   * the instances' (base to base+315); its console is on + 48, its grid member on + 49.
+   */
+  public static final int ADMIN_PORTBASE = BASE + 400;
+
+  private static boolean adminStarted;
+
   /** The instances started beside the run's own ({@link #startInstance}): name to service. */
   private static final Map<String, String> EXTRA = new java.util.LinkedHashMap<>();
 
@@ -116,14 +124,21 @@ public final class Airline {
     List<String> missing =
         java.util.Arrays.stream(services).filter(s -> !STARTED.contains(s)).toList();
     if (!missing.isEmpty()) {
-      if (STARTED.isEmpty()) {
-        Runtime.getRuntime().addShutdownHook(new Thread(Airline::stopAll));
-      }
+      stopAllAtTheEnd();
       // noted before starting, so that the shutdown hook also stops a start that failed half-way
       STARTED.addAll(missing);
       launcher("up", missing);
     }
     return url(services[0]);
+  }
+
+  private static boolean stopAllHooked;
+
+  private static void stopAllAtTheEnd() {
+    if (!stopAllHooked) {
+      Runtime.getRuntime().addShutdownHook(new Thread(Airline::stopAll));
+      stopAllHooked = true;
+    }
   }
 
   /**
@@ -188,6 +203,49 @@ public final class Airline {
   public static synchronized void stopInstance(String name) {
     launcher(
         "down", List.of(EXTRA.get(name)), Map.of("AIRLINE_HOME", HOME.resolve(name).toString()));
+  }
+
+  /**
+   * Runs {@code ./airline admin COMMAND} (start, stop, status) for the run's own instances and
+   * answers what it printed; the run's end stops an admin server it started.
+   */
+  public static synchronized String admin(String command) {
+    stopAllAtTheEnd();
+    adminStarted |= command.equals("start");
+    return output("admin", List.of(command));
+  }
+
+  /** What {@code ./airline status} prints about the run's own instances. */
+  public static synchronized String status() {
+    return output("status", List.of());
+  }
+
+  /** Runs the launcher in the run's home and answers what it printed. */
+  private static String output(String command, List<String> args) {
+    Path output = HOME.resolve("launcher.log");
+    try {
+      long before = Files.exists(output) ? Files.size(output) : 0;
+      launcher(command, args);
+      byte[] all = Files.readAllBytes(output);
+      return new String(all, (int) before, all.length - (int) before);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Runs a service with this many instances in the run's home and grid ({@code ./airline up
+   * --replicas}), flights-2 on the service's port + 100 and so on; {@link #stopReplica} stops one,
+   * the run's end all.
+   */
+  public static synchronized void replicas(String service, int count) {
+    start(service);
+    launcher("up", List.of("--replicas", service + "=" + count, service));
+  }
+
+  /** Stops one instance of the run's own, by its name ({@code flights-2}). */
+  public static synchronized void stopReplica(String instance) {
+    launcher("down", List.of(instance));
   }
 
   /**
@@ -291,6 +349,9 @@ public final class Airline {
 
   private static void stopAll() {
     try {
+      if (adminStarted) {
+        launcher("admin", List.of("stop"));
+      }
       if (strictGateways != null) {
         launcher("down", List.of(), Map.of("AIRLINE_HOME", STRICT_HOME.toString()));
       }
@@ -403,6 +464,9 @@ public final class Airline {
     Map<String, String> env = new HashMap<>();
     env.put("AIRLINE_HOME", HOME.toString());
     env.put("AIRLINE_CLUSTER", "airline-it-" + RUN);
+    // the run's admin server (./airline admin, AdminConsoleIT): every instance lists its grid
+    // member
+    env.put("AIRLINE_ADMIN_PORTBASE", Integer.toString(ADMIN_PORTBASE));
     // a killed instance stays down until a test starts it (SupervisorIT has a supervisor of its
     // own)
     env.put("AIRLINE_SUPERVISE", "false");
@@ -475,7 +539,7 @@ public final class Airline {
   /**
    * The first of the run's ports (the gateway's); base+7 to base+9 are free for tests, base+12 is
    * the black hole, and base+10, base+11, base+13, base+14 and base+15 (with base+115) are
-   * instances started beside the run's own.
+   * instances started beside the run's own; base+409 to base+486 are the admin server's.
    */
   public static int basePort() {
     return BASE;
