@@ -193,7 +193,6 @@ final class AdminServer {
     if (created) {
       asadmin(install, List.of("restart-domain", "--domaindir", domainDir().toString(), DOMAIN));
     }
-    joinRunningInstances(install, remote);
     out.printf(
         "The admin server is running (%d s): %s%n",
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin), consoleUrl());
@@ -211,6 +210,7 @@ final class AdminServer {
             + settings.cluster()
             + "': the instances join it as they find its member on port "
             + hazelcastPort(settings));
+    joinRunningInstances(install, remote);
   }
 
   /**
