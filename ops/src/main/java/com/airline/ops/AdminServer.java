@@ -318,7 +318,11 @@ final class AdminServer {
         DOMAIN);
   }
 
-  /** The grid as the instances form it: its name, the same member list, the same interfaces. */
+  /**
+   * The grid as the instances form it: its name, the same member list, the same interfaces. The DAS
+   * is a lite member: it holds none of the services' data, so its stops move no partition and it
+   * never needs a service's classes.
+   */
   List<String> hazelcastConfiguration() {
     String interfaces = settings.get("AIRLINE_INTERFACES", "127.0.0.1");
     return List.of(
@@ -333,6 +337,8 @@ final class AdminServer {
         interfaces,
         "--dasbindaddress",
         interfaces,
+        "--lite",
+        "true",
         "--dynamic",
         "true");
   }

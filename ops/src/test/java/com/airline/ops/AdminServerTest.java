@@ -95,7 +95,7 @@ class AdminServerTest {
     assertEquals(
         "set-hazelcast-configuration --clustername prod --clustermode tcpip --tcpipmembers "
             + PlatformTest.platform(Map.of()).gridMembers()
-            + " --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1 --dynamic true",
+            + " --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1 --lite true --dynamic true",
         String.join(" ", grid));
     assertTrue(grid.get(6).endsWith(",127.0.0.1:4849"), grid.get(6));
     assertEquals(
