@@ -138,7 +138,7 @@ final class Platform {
         all.add("127.0.0.1:" + new Instance(s, n).hazelcastPort(settings));
       }
     }
-    all.add("127.0.0.1:" + AdminServer.hazelcastPort(settings));
+    all.add("127.0.0.1:" + AdminDomain.hazelcastPort(settings));
     return settings.get("AIRLINE_CLUSTER_MEMBERS", String.join(",", all));
   }
 }

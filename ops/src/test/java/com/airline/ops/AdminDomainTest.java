@@ -14,24 +14,24 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AdminServerTest {
+class AdminDomainTest {
 
   @TempDir Path home;
 
-  private AdminServer admin(Map<String, String> env) {
+  private AdminDomain admin(Map<String, String> env) {
     Map<String, String> all = new HashMap<>(env);
     all.put("AIRLINE_HOME", home.toString());
     all.put("AIRLINE_ROOT", "/opt/airline");
-    return new AdminServer(PlatformTest.platform(all), System.out);
+    return new AdminDomain(PlatformTest.platform(all));
   }
 
   @Test
   void ports_followThePortbase() {
-    AdminServer admin = admin(Map.of());
+    AdminDomain admin = admin(Map.of());
     assertEquals(4848, admin.adminPort());
-    assertEquals(4849, AdminServer.hazelcastPort(new Settings(Map.of())));
+    assertEquals(4849, AdminDomain.hazelcastPort(new Settings(Map.of())));
     assertEquals("https://127.0.0.1:4848/", admin.consoleUrl());
-    AdminServer moved = admin(Map.of("AIRLINE_ADMIN_PORTBASE", "19000"));
+    AdminDomain moved = admin(Map.of("AIRLINE_ADMIN_PORTBASE", "19000"));
     assertEquals(19048, moved.adminPort());
     assertEquals(
         "https://10.0.0.1:4848/", admin(Map.of("AIRLINE_PUBLIC_HOST", "10.0.0.1")).consoleUrl());
@@ -75,8 +75,12 @@ class AdminServerTest {
 
   @Test
   void commands_createTheDomainOnce_andPutItInTheInstancesGrid() {
-    AdminServer admin = admin(Map.of("AIRLINE_CLUSTER", "prod", "AIRLINE_ADMIN_USER", "ops"));
+    AdminDomain admin = admin(Map.of("AIRLINE_CLUSTER", "prod", "AIRLINE_ADMIN_USER", "ops"));
     Path passwords = home.resolve("admin/asadmin-passwords");
+    assertEquals(passwords, admin.asadminPasswords());
+    assertEquals(
+        List.of("stop-domain", "--domaindir", home.resolve("admin").toString(), "airline"),
+        admin.lifecycle("stop-domain"));
     assertEquals(
         List.of(
             "--user",
@@ -90,12 +94,12 @@ class AdminServerTest {
             home.resolve("admin").toString(),
             "--savelogin=false",
             "airline"),
-        admin.createDomain(passwords));
+        admin.createDomain());
     List<String> grid = admin.hazelcastConfiguration();
     assertEquals(
         "set-hazelcast-configuration --clustername prod --clustermode tcpip --tcpipmembers "
             + PlatformTest.platform(Map.of()).gridMembers()
-            + " --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1 --lite true --dynamic true",
+            + " --interfaces 127.0.0.1 --dasbindaddress 127.0.0.1 --dynamic true",
         String.join(" ", grid));
     assertTrue(grid.get(6).endsWith(",127.0.0.1:4849"), grid.get(6));
     assertEquals(
@@ -108,7 +112,7 @@ class AdminServerTest {
             "ops",
             "--passwordfile",
             passwords.toString()),
-        admin.remote(passwords));
+        admin.remote());
     List<String> line = admin.asadminCommand(Path.of("/opt/payara6"), List.of("version"));
     assertEquals(
         List.of(
@@ -122,32 +126,44 @@ class AdminServerTest {
 
   @Test
   void password_isGeneratedOnce_intoAFileOnlyItsOwnerReads_unlessGiven() throws Exception {
-    AdminServer admin = admin(Map.of());
-    AdminServer.Password first = admin.password();
+    AdminDomain admin = admin(Map.of());
+    AdminDomain.Password first = admin.password();
     assertTrue(first.generated());
     assertTrue(first.value().matches("[A-Za-z0-9_-]{24}"), first.value());
     Path file = home.resolve("admin-console-password");
     assertEquals(first.value() + "\n", Files.readString(file));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
 
-    AdminServer.Password again = admin.password();
+    AdminDomain.Password again = admin.password();
     assertEquals(first.value(), again.value());
     assertFalse(again.generated());
     assertTrue(again.fromFile());
 
-    AdminServer.Password given = admin(Map.of("AIRLINE_ADMIN_PASSWORD", "s3cret")).password();
-    assertEquals(new AdminServer.Password("s3cret", false, false), given);
+    AdminDomain.Password given = admin(Map.of("AIRLINE_ADMIN_PASSWORD", "s3cret")).password();
+    assertEquals(new AdminDomain.Password("s3cret", false, false), given);
   }
 
   @Test
   void members_areTheFirstColumnOfTheGridTable() {
     assertEquals(
         List.of("flights-1", "server", "b-flights-2"),
-        AdminServer.members(
+        AdminDomain.members(
             List.of(
                 "Instance Name  Instance Group  Instance Type  Host Name   HTTP Ports",
                 "flights-1      flights         MICRO          /127.0.0.1  8082",
                 "server         MicroShoal      DAS            /127.0.0.1  4880",
                 "b-flights-2    flights         MICRO          /10.0.0.2   8182")));
+  }
+
+  @Test
+  void secureAdmin_isReadFromTheDomain() {
+    assertTrue(
+        AdminDomain.secureAdmin(
+            "<secure-admin special-admin-indicator=\"98d7\" enabled=\"true\">\n"
+                + "<secure-admin-principal dn=\"CN=vm\">"));
+    assertFalse(
+        AdminDomain.secureAdmin(
+            "<secure-admin special-admin-indicator=\"8cdb\">\n"
+                + "<secure-admin-principal dn=\"CN=vm\" enabled=\"true\">"));
   }
 }
