@@ -234,21 +234,6 @@ public final class Airline {
   }
 
   /**
-   * Runs a service with this many instances in the run's home and grid ({@code ./airline up
-   * --replicas}), flights-2 on the service's port + 100 and so on; {@link #stopReplica} stops one,
-   * the run's end all.
-   */
-  public static synchronized void replicas(String service, int count) {
-    start(service);
-    launcher("up", List.of("--replicas", service + "=" + count, service));
-  }
-
-  /** Stops one instance of the run's own, by its name ({@code flights-2}). */
-  public static synchronized void stopReplica(String instance) {
-    launcher("down", List.of(instance));
-  }
-
-  /**
    * The proxy booking reaches RabbitMQ through, for the whole run: a test cuts it to play a broker
    * outage without stopping the machine's broker.
    */

@@ -71,7 +71,7 @@ class AdminConsoleIT {
               + " (apt-get install -y chromium chromium-driver)");
     }
     Airline.start("flights");
-    Airline.replicas("flights", 2);
+    Airline.startReplica("flights", 2);
     flights.put("flights-1", Airline.url("flights"));
     flights.put(
         "flights-2", URI.create("http://127.0.0.1:" + (Airline.url("flights").getPort() + 100)));
@@ -135,7 +135,7 @@ class AdminConsoleIT {
       assertTrue(stopped.contains("Stopping the admin server"), stopped);
     } finally {
       // the run's end stops the admin server if the test did not get that far
-      Airline.stopReplica("flights-2");
+      Airline.stopReplica("flights", 2);
     }
   }
 
