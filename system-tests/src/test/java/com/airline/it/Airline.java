@@ -220,6 +220,11 @@ public final class Airline {
     return output("status", List.of());
   }
 
+  /** Runs {@code ./airline ARGS} in the run's home and answers what it printed. */
+  public static synchronized String run(String... args) {
+    return output(args[0], List.of(args).subList(1, args.length));
+  }
+
   /** Runs the launcher in the run's home and answers what it printed. */
   private static String output(String command, List<String> args) {
     Path output = HOME.resolve("launcher.log");
