@@ -3,8 +3,6 @@ package com.airline.booking.checkout.boundary;
 import com.airline.booking.BookingStartup;
 import com.airline.booking.checkout.control.BookingStore;
 import com.airline.booking.checkout.control.Checkout;
-import com.airline.booking.checkout.control.Flights;
-import com.airline.booking.checkout.control.FlightsUnavailableException;
 import com.airline.booking.checkout.entity.Booking;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -28,7 +26,6 @@ public class Settlement {
   private static final Logger LOG = Logger.getLogger(Settlement.class.getName());
 
   @Inject BookingStore store;
-  @Inject Flights flights;
   @Inject Checkout checkout;
   @Inject BookingStartup startup;
 
@@ -44,19 +41,21 @@ public class Settlement {
     try {
       for (Booking booking : store.toSettle(Instant.now().minus(pendingTimeout), 100)) {
         if (booking.getStatus() == Booking.Status.PENDING) {
-          flights.release(booking.getFlightId(), booking.getReference());
-          store.abandon(booking.getReference());
+          // abandoned first, and only while still PENDING: releasing the seats first gave a
+          // booking confirmed meanwhile (201 to its client) its seats back and then cancelled it
+          if (!store.abandon(booking.getReference())) {
+            continue;
+          }
           LOG.info(
               () ->
                   "Abandoned "
                       + booking.getReference()
                       + ": its outcome with flights stayed unknown");
-        } else if (!checkout.release(booking)) {
+        }
+        if (!checkout.release(booking)) {
           return; // flights is down: try again next time
         }
       }
-    } catch (FlightsUnavailableException e) {
-      LOG.warning(() -> "Settlement waits for flights: " + e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(java.util.logging.Level.WARNING, "Settlement failed; it runs again in 10 s", e);
     }

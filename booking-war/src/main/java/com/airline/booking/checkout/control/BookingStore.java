@@ -53,19 +53,24 @@ public class BookingStore {
   }
 
   /**
-   * A booking whose outcome stayed unknown is given up: its seats are back and its Idempotency-Key
-   * is forgotten, so that the client's retry with that key books anew instead of finding a dead
-   * booking.
+   * A booking whose outcome stayed unknown is given up: CANCELLED with its seats to be given back
+   * (by the caller, else the next settlement), and its Idempotency-Key forgotten, so that the
+   * client's retry with that key books anew instead of finding a dead booking. False when the
+   * booking left PENDING meanwhile: a reservation that answered late confirmed it, and it stays
+   * confirmed. The row lock orders this against that confirmation.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public void abandon(String reference) {
-    Booking booking = find(reference).orElseThrow();
-    booking.cancel("Flights could not be reached; no seats were kept.", false);
-    booking.seatsReleased();
+  public boolean abandon(String reference) {
+    Booking booking = em.find(Booking.class, reference, LockModeType.PESSIMISTIC_WRITE);
+    if (booking == null || booking.getStatus() != Booking.Status.PENDING) {
+      return false;
+    }
+    booking.cancel("Flights could not be reached; no seats were kept.", true);
     em.createNamedQuery(IdempotencyKey.FOR_BOOKING, IdempotencyKey.class)
         .setParameter("reference", reference)
         .getResultList()
         .forEach(em::remove);
+    return true;
   }
 
   /**
