@@ -1,6 +1,7 @@
 package com.airline.flights.catalogue.boundary;
 
 import com.airline.chassis.validation.PlainText;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,7 @@ public record AirlineRequest(
     @NotBlank @Size(max = 100) @PlainText String name,
     @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code")
         String country,
-    @NotNull Boolean active) {
+    @NotNull @JsonbTypeDeserializer(StrictBoolean.class) Boolean active) {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
