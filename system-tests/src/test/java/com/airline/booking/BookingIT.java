@@ -69,6 +69,39 @@ class BookingIT {
     assertEquals(
         created,
         booking.as(user.token()).get("/api/v1/bookings/" + created.getString("reference")).json());
+    assertEquals("en", created.getString("locale"), "no Accept-Language: English");
+  }
+
+  @Test
+  void book_keepsTheFlightsAirlineAndTheBookersLanguage_inTheBookingAndItsEvents() {
+    TestUser user = TestUsers.signUp(auth);
+    JsonObject flight = catalogue.flight(10);
+    JsonObject airline = flight.getJsonObject("airline");
+    Http as = booking.as(user.token()).with("Accept-Language", "de-DE,de;q=0.9,en;q=0.5");
+
+    Http.Reply reply = book(as, flight.getJsonNumber("id").longValue(), 1);
+
+    assertEquals(201, reply.status(), reply.body());
+    String reference = reply.json().getString("reference");
+    assertEquals(airline, reply.json().getJsonObject("airline"));
+    assertEquals("de", reply.json().getString("locale"));
+    assertEquals(
+        200,
+        booking.as(user.token()).post("/api/v1/bookings/" + reference + "/cancel", null).status());
+    for (String type : List.of("booking.created", "booking.cancelled")) {
+      JsonObject event =
+          Sql.one(
+              "booking",
+              "SELECT payload FROM outbox_event WHERE type = ? AND payload LIKE ?",
+              row ->
+                  jakarta.json.Json.createReader(new java.io.StringReader(row.getString(1)))
+                      .readObject(),
+              type,
+              "%\"reference\":\"" + reference + "\"%");
+      JsonObject booked = event.getJsonObject("booking");
+      assertEquals(airline, booked.getJsonObject("airline"), type);
+      assertEquals("de", booked.getString("locale"), type);
+    }
   }
 
   @Test

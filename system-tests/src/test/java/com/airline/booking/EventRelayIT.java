@@ -130,6 +130,15 @@ class EventRelayIT {
       assertEquals(flight, booked.getJsonNumber("flightId").longValue());
       assertEquals(2, booked.getInt("seats"));
       assertEquals("ada@it.test", booked.getString("passengerEmail"));
+      assertEquals(
+          Sql.one(
+              "flights",
+              "SELECT airline_code FROM flight WHERE id = ?",
+              row -> row.getString(1),
+              flight),
+          booked.getJsonObject("airline").getString("code"));
+      assertTrue(booked.getJsonObject("airline").containsKey("name"));
+      assertEquals("en", booked.getString("locale"));
       for (String field :
           new String[] {
             "flightNumber", "departureTime", "departureAirport", "arrivalAirport", "passengerName"

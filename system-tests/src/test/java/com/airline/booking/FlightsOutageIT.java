@@ -105,14 +105,17 @@ class FlightsOutageIT {
   private static void insertPending(String reference, String userId, JsonObject flight, int seats) {
     Sql.update(
         "booking",
-        "INSERT INTO booking (reference, user_id, flight_id, flight_number, departure_time, departure_airport, arrival_airport,"
+        "INSERT INTO booking (reference, user_id, flight_id, flight_number, airline_code, airline_name,"
+            + " departure_time, departure_airport, arrival_airport,"
             + " seats, total_price, currency, passenger_name, passenger_email, status, seats_held, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL 3 DAY, ?, ?, ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
+            + " VALUES (?, ?, ?, ?, ?, ?, UTC_TIMESTAMP() + INTERVAL 3 DAY, ?, ?, ?, 100.00, 'EUR', 'Stranded', 's@it.test',"
             + " 'PENDING', FALSE, UTC_TIMESTAMP() - INTERVAL 1 DAY, UTC_TIMESTAMP() - INTERVAL 1 DAY)",
         reference,
         userId,
         flight.getJsonNumber("id").longValue(),
         flight.getString("flightNumber"),
+        flight.getJsonObject("airline").getString("code"),
+        flight.getJsonObject("airline").getString("name"),
         flight.getJsonObject("departureAirport").getString("code"),
         flight.getJsonObject("arrivalAirport").getString("code"),
         seats);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FLIGHTS_DEMO_DATA=true on an empty catalogue: a flights instance with a database of its own
- * starts with the demo's 50 cities and airports, 8 airplanes and about 3,600 flights over 60 days,
- * all searchable; a later start on the same database loads nothing more.
+ * starts with the demo's 50 cities and airports, 30 airlines, 8 airplanes and about 4,000 flights
+ * over 60 days, all searchable; a later start on the same database loads nothing more.
  */
 class DemoCatalogueIT {
 
@@ -33,6 +33,7 @@ class DemoCatalogueIT {
         total(flights, "/api/v1/cities?size=1"),
         total(flights, "/api/v1/airports?size=1"),
         total(flights, "/api/v1/airplanes?size=1"),
+        total(flights, "/api/v1/airlines?size=1"),
         total(flights, "/api/v1/flights?size=1"));
   }
 
@@ -62,7 +63,17 @@ class DemoCatalogueIT {
       assertEquals(50, loaded.get(0), "cities");
       assertEquals(50, loaded.get(1), "airports");
       assertEquals(8, loaded.get(2), "airplanes");
-      assertTrue(loaded.get(3) > 3_000 && loaded.get(3) < 4_500, "flights: " + loaded.get(3));
+      assertEquals(30, loaded.get(3), "airlines");
+      assertTrue(loaded.get(4) > 3_000 && loaded.get(4) < 5_000, "flights: " + loaded.get(4));
+      JsonObject lufthansa = flights.get("/api/v1/airlines/LH").json();
+      assertEquals("DLH", lufthansa.getString("icao"), lufthansa.toString());
+      assertEquals("DE", lufthansa.getString("country"));
+      Http.Reply byAirline = flights.get("/api/v1/flights?from=FRA&airline=LH,TK&size=100");
+      assertTrue(byAirline.json().getInt("totalItems") > 0, byAirline.body());
+      for (var flight : byAirline.json().getJsonArray("items")) {
+        String code = flight.asJsonObject().getJsonObject("airline").getString("code");
+        assertTrue(code.equals("LH") || code.equals("TK"), flight.toString());
+      }
 
       JsonObject heathrow = flights.get("/api/v1/airports/LHR").json();
       assertEquals("London Heathrow Airport", heathrow.getString("name"), heathrow.toString());
@@ -81,7 +92,8 @@ class DemoCatalogueIT {
       for (JsonObject flight : week) {
         assertEquals("LHR", flight.getJsonObject("departureAirport").getString("code"));
         assertEquals("DUB", flight.getJsonObject("arrivalAirport").getString("code"));
-        assertTrue(flight.getString("flightNumber").startsWith("EU"), flight.toString());
+        assertTrue(flight.getString("flightNumber").startsWith("EI"), flight.toString());
+        assertEquals("Aer Lingus", flight.getJsonObject("airline").getString("name"));
         assertEquals("USD", flight.getString("currency"));
         assertEquals(flight.getInt("totalSeats"), flight.getInt("availableSeats"));
         assertEquals(

@@ -2,6 +2,7 @@ package com.airline.flights;
 
 import static com.airline.it.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.airline.it.Airline;
 import com.airline.it.Catalogue;
@@ -28,6 +29,7 @@ class FlightScheduleIT {
   static String from;
   static String to;
   static long airplane;
+  static String otherAirline;
 
   @BeforeAll
   static void start() {
@@ -38,10 +40,11 @@ class FlightScheduleIT {
     from = catalogue.airport();
     to = catalogue.airport();
     airplane = catalogue.airplane(150);
+    otherAirline = catalogue.airline();
   }
 
   static JsonObject valid() {
-    return Catalogue.flightBody(
+    return catalogue.flightBody(
         from, to, Instant.now().plus(5, ChronoUnit.DAYS), 95, "450.00", airplane);
   }
 
@@ -71,6 +74,9 @@ class FlightScheduleIT {
     assertEquals(
         "NL", flight.getJsonObject("arrivalAirport").getJsonObject("city").getString("country"));
     assertEquals(150, flight.getJsonObject("airplane").getInt("capacity"));
+    JsonObject airline = flight.getJsonObject("airline");
+    assertEquals(flight.getString("flightNumber").substring(0, 2), airline.getString("code"));
+    assertTrue(airline.getString("name").startsWith("Airline "), airline.toString());
     assertEquals(flight, flights.get("/api/v1/flights/" + flight.getJsonNumber("id")).json());
   }
 
@@ -104,6 +110,10 @@ class FlightScheduleIT {
         Arguments.of(with("airplaneId", null), "airplaneId"),
         Arguments.of(with("flightNumber", "A-12"), "flightNumber"),
         Arguments.of(with("flightNumber", "AB12345"), "flightNumber"),
+        // an airline nobody created, and one that is not the number's
+        Arguments.of(with("flightNumber", Catalogue.uniqueDesignator() + "12"), "flightNumber"),
+        Arguments.of(with("airline", otherAirline), "flightNumber"),
+        Arguments.of(with("airline", "b!"), "airline"),
         Arguments.of(with("price", "0"), "price"),
         Arguments.of(with("price", "-3.00"), "price"),
         Arguments.of(with("price", "1.005"), "price"),
@@ -122,6 +132,17 @@ class FlightScheduleIT {
         reply.body());
     assertEquals("/api/v1/flights", reply.json().getString("instance"), reply.body());
     assertEquals(reply.header("X-Request-ID"), reply.json().getString("requestId"));
+  }
+
+  @Test
+  void create_namingTheNumbersOwnAirline_returns201() {
+    JsonObject body = valid();
+    String designator = body.getString("flightNumber").substring(0, 2);
+    Http.Reply reply =
+        admin.post(
+            "/api/v1/flights", Json.createObjectBuilder(body).add("airline", designator).build());
+    assertEquals(201, reply.status(), reply.body());
+    assertEquals(designator, reply.json().getJsonObject("airline").getString("code"));
   }
 
   @Test

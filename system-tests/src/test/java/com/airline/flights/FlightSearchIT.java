@@ -127,7 +127,8 @@ class FlightSearchIT {
   void invalidParameters_return400ProblemNamingEachOne() {
     Http.Reply reply =
         flights.get(
-            "/api/v1/flights?from=LONDON&date=2026-02-30&sort=cheapest&size=101&seats=0&minPrice=x");
+            "/api/v1/flights?from=LONDON&date=2026-02-30&sort=cheapest&size=101&seats=0&minPrice=x"
+                + "&airline=B%21");
     assertEquals(400, reply.status(), reply.body());
     assertEquals("application/problem+json", reply.contentType().split(";")[0]);
     List<String> fields =
@@ -135,9 +136,71 @@ class FlightSearchIT {
             .map(e -> e.asJsonObject().getString("field"))
             .sorted()
             .toList();
-    assertEquals(List.of("date", "from", "minPrice", "seats", "size", "sort"), fields);
+    assertEquals(List.of("airline", "date", "from", "minPrice", "seats", "size", "sort"), fields);
     assertEquals(400, flights.get("/api/v1/flights?minPrice=10&maxPrice=5").status());
     assertEquals(400, flights.get("/api/v1/flights?page=-1").status());
+  }
+
+  @Test
+  void byAirline_oneOrSeveral_keepTheOrders_andAreCachedApart() {
+    String own = sameDay.get(0).getJsonObject("airline").getString("code");
+    String a = catalogue.airline();
+    String b = catalogue.airline();
+    Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    String a1 =
+        catalogue
+            .flight(a, from, to, midnight.plusSeconds(7 * 3600), 60, "80.00", 20)
+            .getString("flightNumber");
+    String a2 =
+        catalogue
+            .flight(a, from, to, midnight.plusSeconds(5 * 3600), 60, "500.00", 20)
+            .getString("flightNumber");
+    String b1 =
+        catalogue
+            .flight(b, from, to, midnight.plusSeconds(9 * 3600), 60, "150.00", 20)
+            .getString("flightNumber");
+
+    assertEquals(8, numbers("").size(), "unfiltered, and now cached");
+    assertEquals(numbersOf(4, 1, 0, 3, 2), numbers("&airline=" + own));
+    assertEquals(List.of(a2, a1), numbers("&airline=" + a));
+    assertEquals(List.of(a2, a1, b1), numbers("&airline=" + a + "," + b));
+    assertEquals(List.of(a2, a1, b1), numbers("&airline=" + b + "&airline=" + a));
+    assertEquals(
+        List.of(a2, a1, b1), numbers("&airline=" + b.toLowerCase() + "," + a.toLowerCase()));
+    assertEquals(List.of(a1, b1, a2), numbers("&airline=" + b + "," + a + "&sort=price"));
+    assertEquals(
+        List.of(b1, a1), numbers("&airline=" + a + "," + b + "&sort=-departureTime&size=2"));
+    assertEquals(List.of(), numbers("&airline=" + Catalogue.uniqueDesignator()), "no such airline");
+    Http.Reply found =
+        flights.get(
+            "/api/v1/flights?from=" + from + "&to=" + to + "&date=" + day + "&airline=" + b);
+    assertEquals(1, found.json().getInt("totalItems"));
+    JsonObject airline =
+        found.json().getJsonArray("items").getJsonObject(0).getJsonObject("airline");
+    assertEquals(b, airline.getString("code"));
+    assertTrue(airline.getString("name").startsWith("Airline " + b), airline.toString());
+  }
+
+  @Test
+  void byAirline_badDesignators_return400Problem() {
+    for (String bad : new String[] {"", "A", "ABC", "B%21", "BA,", "BA,,LH", "%C3%84B"}) {
+      Http.Reply reply = flights.get("/api/v1/flights?airline=" + bad);
+      assertEquals(400, reply.status(), bad + ": " + reply.body());
+      assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+      assertEquals(
+          "airline", reply.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+    List<String> designators =
+        java.util.stream.IntStream.range(0, 21).mapToObj(i -> "Z" + (char) ('A' + i)).toList();
+    String twenty = String.join(",", designators.subList(0, 20));
+    assertEquals(200, flights.get("/api/v1/flights?size=1&airline=" + twenty).status());
+    assertEquals(
+        200,
+        flights.get("/api/v1/flights?size=1&airline=" + twenty + ",ZA").status(),
+        "a designator twice counts once");
+    assertEquals(
+        400,
+        flights.get("/api/v1/flights?size=1&airline=" + String.join(",", designators)).status());
   }
 
   @Test

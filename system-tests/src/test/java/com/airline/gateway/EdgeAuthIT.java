@@ -45,6 +45,9 @@ class EdgeAuthIT {
     assertEquals("Bearer", gateway.get("/api/v1/roles").header("WWW-Authenticate"));
     assertEquals(200, gateway.get("/api/v1/flights?size=1").status());
     assertEquals(200, gateway.get("/api/v1/airports").status());
+    assertEquals(200, gateway.get("/api/v1/airlines?q=a").status());
+    assertRefusedAtTheDoor(
+        401, gateway.post("/api/v1/airlines", json("code", "ZZ", "name", "Edge", "country", "NL")));
     assertEquals(200, gateway.get("/api/v1/auth/jwks").status());
     assertEquals(
         401,
@@ -113,10 +116,33 @@ class EdgeAuthIT {
     assertRefusedAtTheDoor(
         403, gateway.as(user).post("/api/v1/cities", json("name", "Edge", "country", "NL")));
     assertRefusedAtTheDoor(403, gateway.as(user).send("DELETE", "/api/v1/airplanes/1", null));
+    assertRefusedAtTheDoor(
+        403,
+        gateway
+            .as(user)
+            .post("/api/v1/airlines", json("code", "ZZ", "name", "Edge", "country", "NL")));
+    assertRefusedAtTheDoor(403, gateway.as(user).send("DELETE", "/api/v1/airlines/ZZ", null));
     Http.Reply admin =
         gateway
             .as(TestUsers.admin(auth).token())
             .post("/api/v1/cities", json("name", Catalogue.uniqueName("Edge"), "country", "NL"));
     assertEquals(201, admin.status(), admin.body());
+    String code = Catalogue.uniqueDesignator();
+    Http.Reply airline =
+        gateway
+            .as(TestUsers.admin(auth).token())
+            .post(
+                "/api/v1/airlines",
+                json(
+                    "code",
+                    code,
+                    "name",
+                    Catalogue.uniqueName("Edge"),
+                    "country",
+                    "NL",
+                    "active",
+                    jakarta.json.JsonValue.TRUE));
+    assertEquals(201, airline.status(), airline.body());
+    assertEquals(code, gateway.get("/api/v1/airlines/" + code).json().getString("code"));
   }
 }

@@ -79,6 +79,7 @@ class GatewayIT {
             "/api/v1/roles",
             "/api/v1/cities?size=1",
             "/api/v1/airports?size=1",
+            "/api/v1/airlines?size=1",
             "/api/v1/airplanes?size=1",
             "/api/v1/flights?size=1",
             "/api/v1/bookings",

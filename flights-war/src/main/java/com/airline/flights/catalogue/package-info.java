@@ -1,5 +1,5 @@
 /**
- * Owns cities, airports and airplanes: the reference data flights are built from. ADMIN writes,
- * anyone reads.
+ * Owns cities, airports, airlines and airplanes: the reference data flights are built from. ADMIN
+ * writes, anyone reads.
  */
 package com.airline.flights.catalogue;

@@ -1,5 +1,6 @@
 package com.airline.flights.demo;
 
+import com.airline.flights.demo.DemoSchedule.DemoAirline;
 import com.airline.flights.demo.DemoSchedule.DemoAirplane;
 import com.airline.flights.demo.DemoSchedule.DemoAirport;
 import com.airline.flights.demo.DemoSchedule.DemoFlight;
@@ -49,11 +50,12 @@ public class DemoData {
         if (rows.next() && rows.getLong(1) > 0) return;
       }
       List<DemoAirport> airports = DemoSchedule.airports();
+      List<DemoAirline> airlines = DemoSchedule.airlines();
       List<DemoFlight> flights =
-          DemoSchedule.schedule(airports, LocalDate.now(ZoneOffset.UTC).plusDays(1), 60);
+          DemoSchedule.schedule(airports, airlines, LocalDate.now(ZoneOffset.UTC).plusDays(1), 60);
       connection.setAutoCommit(false);
       try {
-        insert(connection, airports, flights);
+        insert(connection, airports, airlines, flights);
         connection.commit();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
@@ -62,14 +64,22 @@ public class DemoData {
       LOG.info(
           () ->
               String.format(
-                  "Demo data loaded: %d cities, %d airports, %d airplanes, %d flights",
-                  airports.size(), airports.size(), DemoSchedule.AIRPLANES.size(), flights.size()));
+                  "Demo data loaded: %d cities, %d airports, %d airlines, %d airplanes, %d flights",
+                  airports.size(),
+                  airports.size(),
+                  airlines.size(),
+                  DemoSchedule.AIRPLANES.size(),
+                  flights.size()));
     } catch (SQLException e) {
       throw new IllegalStateException("Demo data not loaded", e);
     }
   }
 
-  private static void insert(Connection c, List<DemoAirport> airports, List<DemoFlight> flights)
+  private static void insert(
+      Connection c,
+      List<DemoAirport> airports,
+      List<DemoAirline> airlines,
+      List<DemoFlight> flights)
       throws SQLException {
     Timestamp now = Timestamp.from(Instant.now());
     Map<String, Long> airplaneIds = new HashMap<>();
@@ -104,22 +114,37 @@ public class DemoData {
     }
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO flight (flight_number, airplane_id, departure_airport, arrival_airport,"
+            "INSERT INTO airline (code, icao, name, country, active, created_at)"
+                + " VALUES (?, ?, ?, ?, TRUE, ?)")) {
+      for (DemoAirline airline : airlines) {
+        insert.setString(1, airline.code());
+        insert.setString(2, airline.icao());
+        insert.setString(3, airline.name());
+        insert.setString(4, airline.country());
+        insert.setTimestamp(5, now);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO flight (flight_number, airline_code, airplane_id, departure_airport, arrival_airport,"
                 + " departs_at, arrives_at, price, currency, total_seats, available_seats, version,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
       for (DemoFlight flight : flights) {
         insert.setString(1, flight.number());
-        insert.setLong(2, airplaneIds.get(flight.airplane().model()));
-        insert.setString(3, flight.from());
-        insert.setString(4, flight.to());
-        insert.setTimestamp(5, Timestamp.from(flight.departsAt()));
-        insert.setTimestamp(6, Timestamp.from(flight.arrivesAt()));
-        insert.setBigDecimal(7, flight.price());
-        insert.setString(8, DemoSchedule.CURRENCY);
-        insert.setInt(9, flight.airplane().capacity());
+        insert.setString(2, flight.number().substring(0, 2));
+        insert.setLong(3, airplaneIds.get(flight.airplane().model()));
+        insert.setString(4, flight.from());
+        insert.setString(5, flight.to());
+        insert.setTimestamp(6, Timestamp.from(flight.departsAt()));
+        insert.setTimestamp(7, Timestamp.from(flight.arrivesAt()));
+        insert.setBigDecimal(8, flight.price());
+        insert.setString(9, DemoSchedule.CURRENCY);
         insert.setInt(10, flight.airplane().capacity());
-        insert.setTimestamp(11, now);
+        insert.setInt(11, flight.airplane().capacity());
         insert.setTimestamp(12, now);
+        insert.setTimestamp(13, now);
         insert.addBatch();
       }
       insert.executeBatch();

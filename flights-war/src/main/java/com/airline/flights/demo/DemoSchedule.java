@@ -29,6 +29,9 @@ final class DemoSchedule {
 
   record DemoAirplane(String model, int capacity) {}
 
+  /** A real airline, and the airport pairs ("LHR-DUB") it flies in both directions. */
+  record DemoAirline(String code, String icao, String name, String country, List<String> routes) {}
+
   record DemoFlight(
       String number,
       String from,
@@ -50,35 +53,37 @@ final class DemoSchedule {
           new DemoAirplane("Airbus A350-900", 325),
           new DemoAirplane("Boeing 777-300ER", 396));
 
-  /** Carrier prefix, then the airport pairs it flies in both directions. */
-  static final String[][] NETWORKS = {
-    {"EU", "LHR-DUB LHR-AMS CDG-BCN CDG-FCO MAD-LIS FRA-BER FRA-VIE FRA-IST MUC-ATH ZRH-MAD"},
-    {"SK", "CPH-OSL CPH-ARN ARN-HEL"},
-    {"AM", "JFK-LAX JFK-ORD ORD-YYZ ATL-MIA SFO-SEA LAX-MEX MIA-BOG BOG-LIM GRU-EZE EZE-SCL"},
-    {"AS", "HND-ICN ICN-PEK HKG-SIN SIN-BKK DEL-BOM BOM-DXB DXB-DOH DXB-CAI NBO-JNB JNB-CPT"},
-    {"OC", "SYD-MEL SYD-AKL"},
-    {"AL", "LHR-JFK CDG-JFK FRA-ORD LHR-HND LHR-DXB DXB-SYD SIN-SYD LHR-JNB CDG-GRU LAX-HND"}
-  };
-
   static final String CURRENCY = "USD";
   private static final long SEED = 20_240_601L;
   private static final double SHORT_HAUL_KM = 1_500, LONG_HAUL_KM = 4_500;
 
-  /** The airports in demo/airports.csv: a header line, then fields without commas. */
+  /** The airports in demo/airports.csv. */
   static List<DemoAirport> airports() {
+    return csv("/demo/airports.csv").stream()
+        .map(
+            f ->
+                new DemoAirport(
+                    f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), Double.parseDouble(f[5])))
+        .toList();
+  }
+
+  /** The airlines in demo/airlines.csv; routes are separated by spaces. */
+  static List<DemoAirline> airlines() {
+    return csv("/demo/airlines.csv").stream()
+        .map(f -> new DemoAirline(f[0], f[1], f[2], f[3], List.of(f[4].split(" "))))
+        .toList();
+  }
+
+  /** The rows of a CSV resource after its header line, split at every comma. */
+  private static List<String[]> csv(String resource) {
     try (BufferedReader csv =
         new BufferedReader(
             new InputStreamReader(
-                DemoSchedule.class.getResourceAsStream("/demo/airports.csv"),
-                StandardCharsets.UTF_8))) {
+                DemoSchedule.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
       return csv.lines()
           .skip(1)
           .filter(line -> !line.isBlank())
           .map(line -> line.split(","))
-          .map(
-              f ->
-                  new DemoAirport(
-                      f[0], f[1], f[2], f[3], Double.parseDouble(f[4]), Double.parseDouble(f[5])))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -89,16 +94,17 @@ final class DemoSchedule {
    * A timetable like an airline's: each route keeps its weekdays, departure times and aircraft;
    * only prices move from day to day. The fixed seed makes every start produce the same schedule.
    */
-  static List<DemoFlight> schedule(List<DemoAirport> airports, LocalDate firstDay, int days) {
+  static List<DemoFlight> schedule(
+      List<DemoAirport> airports, List<DemoAirline> airlines, LocalDate firstDay, int days) {
     Map<String, DemoAirport> byCode = new HashMap<>();
     airports.forEach(airport -> byCode.put(airport.code(), airport));
     Random random = new Random(SEED);
     List<DemoFlight> flights = new ArrayList<>();
-    for (String[] network : NETWORKS) {
-      String[] pairs = network[1].split(" ");
-      for (int p = 0; p < pairs.length; p++) {
-        DemoAirport a = airport(byCode, pairs[p].substring(0, 3));
-        DemoAirport b = airport(byCode, pairs[p].substring(4));
+    for (DemoAirline airline : airlines) {
+      List<String> pairs = airline.routes();
+      for (int p = 0; p < pairs.size(); p++) {
+        DemoAirport a = airport(byCode, pairs.get(p).substring(0, 3));
+        DemoAirport b = airport(byCode, pairs.get(p).substring(4));
         double km = distanceKm(a, b);
         Duration duration = Duration.ofMinutes(Math.round((km / 800 * 60 + 30) / 5) * 5);
         // One in six routes below long haul is busy (twice daily); the rest fly 3 to 5 weekdays.
@@ -111,7 +117,7 @@ final class DemoSchedule {
           for (int direction = 0; direction < 2; direction++) {
             DemoAirport from = direction == 0 ? a : b, to = direction == 0 ? b : a;
             // Outbound odd, return even, as airlines number them.
-            String number = network[0] + (101 + 10 * p + 2 * slot + direction);
+            String number = airline.code() + (101 + 10 * p + 2 * slot + direction);
             // Five-minute steps from 06:00 to 21:55 UTC; twice daily means once before 14:00.
             int steps = slots == 1 ? 192 : 96;
             LocalTime departs =

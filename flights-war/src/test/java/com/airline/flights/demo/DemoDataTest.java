@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.airline.flights.demo.DemoSchedule.DemoAirline;
 import com.airline.flights.demo.DemoSchedule.DemoAirport;
 import com.airline.flights.demo.DemoSchedule.DemoFlight;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -24,7 +26,8 @@ class DemoDataTest {
   private static final Pattern FLIGHT_NUMBER = Pattern.compile("[A-Z0-9]{2}[0-9]{1,4}");
 
   private final List<DemoAirport> airports = DemoSchedule.airports();
-  private final List<DemoFlight> flights = DemoSchedule.schedule(airports, FIRST_DAY, 60);
+  private final List<DemoAirline> airlines = DemoSchedule.airlines();
+  private final List<DemoFlight> flights = DemoSchedule.schedule(airports, airlines, FIRST_DAY, 60);
 
   @Test
   void airports_areRealCitiesWithUniqueCodesAndValidFields() {
@@ -99,6 +102,39 @@ class DemoDataTest {
 
   @Test
   void schedule_isTheSameOnEveryStart() {
-    assertEquals(flights, DemoSchedule.schedule(airports, FIRST_DAY, 60));
+    assertEquals(flights, DemoSchedule.schedule(airports, airlines, FIRST_DAY, 60));
+  }
+
+  @Test
+  void airlines_areAtLeastTwelveWithUniqueValidCodes() {
+    assertTrue(airlines.size() >= 12, "airlines: " + airlines.size());
+    Set<String> codes = new HashSet<>();
+    Set<String> icaos = new HashSet<>();
+    Set<String> countries = Set.of(Locale.getISOCountries());
+    for (DemoAirline airline : airlines) {
+      assertTrue(airline.code().matches("[A-Z0-9]{2}"), airline.code());
+      assertTrue(airline.icao().matches("[A-Z]{3}"), airline.icao());
+      assertTrue(codes.add(airline.code()), "duplicate code " + airline.code());
+      assertTrue(icaos.add(airline.icao()), "duplicate ICAO code " + airline.icao());
+      assertTrue(countries.contains(airline.country()), airline.country());
+      assertFalse(airline.name().isBlank());
+      assertFalse(airline.routes().isEmpty(), airline.code() + " flies nowhere");
+    }
+  }
+
+  @Test
+  void schedule_everyFlightNumberStartsWithADemoAirline_andEveryAirlineFlies() {
+    Set<String> codes = airlines.stream().map(DemoAirline::code).collect(Collectors.toSet());
+    Set<String> flying =
+        flights.stream().map(f -> f.number().substring(0, 2)).collect(Collectors.toSet());
+    assertEquals(codes, flying);
+  }
+
+  @Test
+  void schedule_londonToDublinIsAerLingus() {
+    assertTrue(
+        flights.stream()
+            .filter(f -> f.from().equals("LHR") && f.to().equals("DUB"))
+            .allMatch(f -> f.number().startsWith("EI")));
   }
 }

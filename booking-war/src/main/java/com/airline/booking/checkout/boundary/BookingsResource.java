@@ -72,6 +72,7 @@ public class BookingsResource {
           @Size(max = 100)
           @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
           String key,
+      @HeaderParam("Accept-Language") String acceptLanguage,
       @Context UriInfo uri) {
     String user = signedIn();
     try {
@@ -82,6 +83,7 @@ public class BookingsResource {
               body.seats(),
               body.passengerName().trim(),
               body.passengerEmail().trim(),
+              PreferredLanguage.of(acceptLanguage),
               key);
       Booking booking = outcome.booking();
       return switch (outcome.status()) {

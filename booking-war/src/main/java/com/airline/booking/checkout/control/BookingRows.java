@@ -43,14 +43,16 @@ public class BookingRows {
       int seats,
       String name,
       String email,
+      String locale,
       String key) {
     if (key == null) { // one statement: no transaction to open and commit, three round trips fewer
       return withConnection(
-          c -> Optional.of(insertWithFreshReference(c, userId, flight, seats, name, email)));
+          c ->
+              Optional.of(insertWithFreshReference(c, userId, flight, seats, name, email, locale)));
     }
     return inTransaction(
         c -> {
-          Booking booking = insertWithFreshReference(c, userId, flight, seats, name, email);
+          Booking booking = insertWithFreshReference(c, userId, flight, seats, name, email, locale);
           if (!insertKey(c, userId, key, booking)) {
             c.rollback();
             return Optional.empty();
@@ -122,10 +124,11 @@ public class BookingRows {
       Booking.FlightSnapshot flight,
       int seats,
       String name,
-      String email)
+      String email,
+      String locale)
       throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      Booking booking = new Booking(References.next(), userId, flight, seats, name, email);
+      Booking booking = new Booking(References.next(), userId, flight, seats, name, email, locale);
       try {
         insert(c, booking);
         return booking;
@@ -140,26 +143,31 @@ public class BookingRows {
   private static void insert(Connection c, Booking b) throws SQLException {
     try (PreparedStatement insert =
         c.prepareStatement(
-            "INSERT INTO booking (reference, user_id, flight_id, flight_number, departure_time,"
-                + " departure_airport, arrival_airport, seats, total_price, currency,"
-                + " passenger_name, passenger_email, status, seats_held, created_at, updated_at,"
-                + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
-      insert.setString(1, b.getReference());
-      insert.setString(2, b.getUserId());
-      insert.setLong(3, b.getFlightId());
-      insert.setString(4, b.getFlightNumber());
-      insert.setTimestamp(5, timestamp(b.getDepartureTime()));
-      insert.setString(6, b.getDepartureAirport());
-      insert.setString(7, b.getArrivalAirport());
-      insert.setInt(8, b.getSeats());
-      insert.setBigDecimal(9, b.getTotalPrice());
-      insert.setString(10, b.getCurrency());
-      insert.setString(11, b.getPassengerName());
-      insert.setString(12, b.getPassengerEmail());
-      insert.setString(13, b.getStatus().name());
-      insert.setBoolean(14, b.isSeatsHeld());
-      insert.setTimestamp(15, timestamp(b.getCreatedAt()));
-      insert.setTimestamp(16, timestamp(b.getUpdatedAt()));
+            "INSERT INTO booking (reference, user_id, flight_id, flight_number, airline_code,"
+                + " airline_name, departure_time, departure_airport, arrival_airport, seats,"
+                + " total_price, currency, passenger_name, passenger_email, locale, status,"
+                + " seats_held, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+      int i = 1;
+      insert.setString(i++, b.getReference());
+      insert.setString(i++, b.getUserId());
+      insert.setLong(i++, b.getFlightId());
+      insert.setString(i++, b.getFlightNumber());
+      insert.setString(i++, b.getAirlineCode());
+      insert.setString(i++, b.getAirlineName());
+      insert.setTimestamp(i++, timestamp(b.getDepartureTime()));
+      insert.setString(i++, b.getDepartureAirport());
+      insert.setString(i++, b.getArrivalAirport());
+      insert.setInt(i++, b.getSeats());
+      insert.setBigDecimal(i++, b.getTotalPrice());
+      insert.setString(i++, b.getCurrency());
+      insert.setString(i++, b.getPassengerName());
+      insert.setString(i++, b.getPassengerEmail());
+      insert.setString(i++, b.getLocale());
+      insert.setString(i++, b.getStatus().name());
+      insert.setBoolean(i++, b.isSeatsHeld());
+      insert.setTimestamp(i++, timestamp(b.getCreatedAt()));
+      insert.setTimestamp(i, timestamp(b.getUpdatedAt()));
       insert.executeUpdate();
     }
   }

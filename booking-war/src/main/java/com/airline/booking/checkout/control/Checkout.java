@@ -51,8 +51,15 @@ public class Checkout {
       description = "Bookings cancelled by their owner or an admin")
   Counter cancelledCount;
 
+  /** locale: the booker's language, which the booking and its events keep. */
   public Outcome book(
-      String userId, long flightId, int seats, String name, String email, String key) {
+      String userId,
+      long flightId,
+      int seats,
+      String name,
+      String email,
+      String locale,
+      String key) {
     if (key != null) {
       Optional<Outcome> earlier = replay(userId, key);
       if (earlier.isPresent()) {
@@ -60,7 +67,7 @@ public class Checkout {
       }
     }
     try {
-      Outcome outcome = attempt(userId, flightId, seats, name, email, key);
+      Outcome outcome = attempt(userId, flightId, seats, name, email, locale, key);
       if (!outcome.replayed()) {
         (outcome.status() == 201 ? created : failed).inc();
       }
@@ -72,7 +79,13 @@ public class Checkout {
   }
 
   private Outcome attempt(
-      String userId, long flightId, int seats, String name, String email, String key) {
+      String userId,
+      long flightId,
+      int seats,
+      String name,
+      String email,
+      String locale,
+      String key) {
     Booking.FlightSnapshot flight = snapshots.lookUp(flightId);
     if (!flight.departureTime().isAfter(Instant.now())) {
       flight = snapshots.fresh(flightId); // rescheduled since it was kept?
@@ -80,7 +93,7 @@ public class Checkout {
         throw new SeatsUnavailableException("The flight has departed.", null);
       }
     }
-    Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, key);
+    Optional<Booking> created = rows.createPending(userId, flight, seats, name, email, locale, key);
     if (created.isEmpty()) {
       // a twin request with the same key got there first: answer what it answers, or 503 like it
       // when it could not reach flights and took its booking back

@@ -47,6 +47,12 @@ public class Booking {
   @Column(name = "flight_number", nullable = false)
   private String flightNumber;
 
+  @Column(name = "airline_code", nullable = false)
+  private String airlineCode;
+
+  @Column(name = "airline_name", nullable = false)
+  private String airlineName;
+
   @Column(name = "departure_time", nullable = false)
   private Instant departureTime;
 
@@ -70,6 +76,10 @@ public class Booking {
 
   @Column(name = "passenger_email", nullable = false)
   private String passengerEmail;
+
+  /** The booker's language (a lower-case primary language subtag such as {@code de}). */
+  @Column(name = "locale", nullable = false)
+  private String locale;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "status", nullable = false)
@@ -99,11 +109,14 @@ public class Booking {
       FlightSnapshot flight,
       int seats,
       String passengerName,
-      String passengerEmail) {
+      String passengerEmail,
+      String locale) {
     this.reference = reference;
     this.userId = userId;
     this.flightId = flight.id();
     this.flightNumber = flight.flightNumber();
+    this.airlineCode = flight.airlineCode();
+    this.airlineName = flight.airlineName();
     this.departureTime = flight.departureTime().truncatedTo(ChronoUnit.SECONDS);
     this.departureAirport = flight.departureAirport();
     this.arrivalAirport = flight.arrivalAirport();
@@ -112,6 +125,7 @@ public class Booking {
     this.currency = flight.currency();
     this.passengerName = passengerName;
     this.passengerEmail = passengerEmail;
+    this.locale = locale;
     this.status = Status.PENDING;
     this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     this.updatedAt = createdAt;
@@ -121,6 +135,8 @@ public class Booking {
   public record FlightSnapshot(
       long id,
       String flightNumber,
+      String airlineCode,
+      String airlineName,
       Instant departureTime,
       String departureAirport,
       String arrivalAirport,
@@ -189,6 +205,18 @@ public class Booking {
 
   public String getFlightNumber() {
     return flightNumber;
+  }
+
+  public String getAirlineCode() {
+    return airlineCode;
+  }
+
+  public String getAirlineName() {
+    return airlineName;
+  }
+
+  public String getLocale() {
+    return locale;
   }
 
   public Instant getDepartureTime() {

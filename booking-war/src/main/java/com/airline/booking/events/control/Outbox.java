@@ -106,6 +106,12 @@ public class Outbox {
                     .add("userId", booking.getUserId())
                     .add("flightId", booking.getFlightId())
                     .add("flightNumber", booking.getFlightNumber())
+                    .add(
+                        "airline",
+                        JSON.createObjectBuilder()
+                            .add("code", booking.getAirlineCode())
+                            .add("name", booking.getAirlineName()))
+                    .add("locale", booking.getLocale())
                     .add("departureTime", booking.getDepartureTime().toString())
                     .add("departureAirport", booking.getDepartureAirport())
                     .add("arrivalAirport", booking.getArrivalAirport())

@@ -11,6 +11,7 @@ import java.time.Instant;
 public record FlightOffer(
     long id,
     String flightNumber,
+    Carrier airline,
     AirplaneInfo airplane,
     AirportInfo departureAirport,
     AirportInfo arrivalAirport,
@@ -25,6 +26,7 @@ public record FlightOffer(
     return new FlightOffer(
         flight.getId(),
         flight.getFlightNumber(),
+        Carrier.from(flight.getAirline()),
         AirplaneInfo.from(flight.getAirplane()),
         AirportInfo.from(flight.getDepartureAirport()),
         AirportInfo.from(flight.getArrivalAirport()),

@@ -7,13 +7,18 @@ import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** Times are instants with any offset; prices are decimals with at most two places. */
+/**
+ * Times are instants with any offset; prices are decimals with at most two places. The airline is
+ * the flight number's first two characters; given as well, it must be the same.
+ */
 public record FlightRequest(
     @NotNull
         @Pattern(
             regexp = "[A-Z0-9]{2}[0-9]{1,4}",
             message = "must be 2 letters or digits and 1 to 4 digits")
         String flightNumber,
+    @Pattern(regexp = "[A-Z0-9]{2}", message = "must be a 2-character IATA designator (A-Z, 0-9)")
+        String airline,
     @NotNull Long airplaneId,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be a 3-letter IATA code")
         String departureAirport,

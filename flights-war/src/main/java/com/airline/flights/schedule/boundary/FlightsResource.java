@@ -2,6 +2,7 @@ package com.airline.flights.schedule.boundary;
 
 import com.airline.chassis.problem.Problem;
 import com.airline.flights.Answers;
+import com.airline.flights.catalogue.entity.Airline;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
 import com.airline.flights.schedule.control.CatalogueChanged;
@@ -77,7 +78,8 @@ public class FlightsResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "Invalid fields, unknown airplane or airport, times or airports that do not fit")
+          "Invalid fields, unknown airplane or airport, an unknown or inactive airline or one"
+              + " the flight number does not start with, times or airports that do not fit")
   @APIResponse(responseCode = "409", description = "The flight number already departs at that time")
   public Response create(@NotNull @Valid FlightRequest body, @Context UriInfo uri) {
     Instant departure = body.departureTime().toInstant();
@@ -87,6 +89,7 @@ public class FlightsResource {
       throw Problem.invalid("arrivalAirport", "must differ from departureAirport");
     }
     checkCurrency(body.currency());
+    Airline airline = airline(body.flightNumber(), body.airline());
     Airplane airplane = em.find(Airplane.class, body.airplaneId());
     if (airplane == null) {
       throw Problem.invalid("airplaneId", "no airplane with id " + body.airplaneId());
@@ -94,6 +97,7 @@ public class FlightsResource {
     Flight flight =
         new Flight(
             body.flightNumber(),
+            airline,
             airplane,
             airport("departureAirport", body.departureAirport()),
             airport("arrivalAirport", body.arrivalAirport()),
@@ -153,13 +157,30 @@ public class FlightsResource {
 
   private Flight find(long id) {
     return em.createQuery(
-            "select f from Flight f join fetch f.airplane join fetch f.departureAirport d join fetch d.city"
+            "select f from Flight f join fetch f.airline join fetch f.airplane"
+                + " join fetch f.departureAirport d join fetch d.city"
                 + " join fetch f.arrivalAirport a join fetch a.city where f.id = :id",
             Flight.class)
         .setParameter("id", id)
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> new NotFoundException("No flight with id " + id + "."));
+  }
+
+  /** The airline the number starts with: it must exist, fly, and be the one named, if any. */
+  private Airline airline(String flightNumber, String named) {
+    String designator = flightNumber.substring(0, 2);
+    if (named != null && !named.equals(designator)) {
+      throw Problem.invalid("flightNumber", "must start with the airline's designator " + named);
+    }
+    Airline airline = em.find(Airline.class, designator);
+    if (airline == null) {
+      throw Problem.invalid("flightNumber", "no airline with the designator " + designator);
+    }
+    if (!airline.isActive()) {
+      throw Problem.invalid("flightNumber", "airline " + designator + " is not active");
+    }
+    return airline;
   }
 
   private Airport airport(String field, String code) {

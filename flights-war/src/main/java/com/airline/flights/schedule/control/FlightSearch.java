@@ -4,6 +4,7 @@ import com.airline.chassis.page.Page;
 import com.airline.flights.catalogue.boundary.AirplaneInfo;
 import com.airline.flights.catalogue.boundary.AirportInfo;
 import com.airline.flights.catalogue.boundary.CityInfo;
+import com.airline.flights.schedule.boundary.Carrier;
 import com.airline.flights.schedule.boundary.FlightOffer;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,10 @@ public class FlightSearch {
              p.id, p.model, p.capacity,
              da.code, da.name, dc.id, dc.name, dc.country,
              aa.code, aa.name, ac.id, ac.name, ac.country,
+             al.code, al.name,
              COUNT(*) OVER () AS total
       FROM flight f
+      JOIN airline al ON al.code = f.airline_code
       JOIN airplane p ON p.id = f.airplane_id
       JOIN airport da ON da.code = f.departure_airport JOIN city dc ON dc.id = da.city_id
       JOIN airport aa ON aa.code = f.arrival_airport JOIN city ac ON ac.id = aa.city_id
@@ -79,6 +82,14 @@ public class FlightSearch {
     parameters.add(Timestamp.from(Instant.now()));
     and(where, parameters, " AND f.departure_airport = ?", query.from());
     and(where, parameters, " AND f.arrival_airport = ?", query.to());
+    if (!query.airlines().isEmpty()) {
+      where.append(" AND f.airline_code IN (");
+      for (int i = 0; i < query.airlines().size(); i++) {
+        where.append(i == 0 ? "?" : ", ?");
+        parameters.add(query.airlines().get(i));
+      }
+      where.append(")");
+    }
     if (query.date() != null) {
       where.append(" AND f.departs_at >= ? AND f.departs_at < ?");
       parameters.add(Timestamp.from(query.date().atStartOfDay(ZoneOffset.UTC).toInstant()));
@@ -125,6 +136,7 @@ public class FlightSearch {
     return new FlightOffer(
         rs.getLong(1),
         rs.getString(2),
+        new Carrier(rs.getString(22), rs.getString(23)),
         new AirplaneInfo(rs.getLong(9), rs.getString(10), rs.getInt(11)),
         new AirportInfo(
             rs.getString(12),

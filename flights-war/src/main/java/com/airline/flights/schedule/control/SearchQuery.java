@@ -8,12 +8,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 import java.util.function.Function;
 
-/** A validated flight search; equal searches share one cached page. Null members do not filter. */
+/**
+ * A validated flight search; equal searches share one cached page. Null members and an empty list
+ * of airlines do not filter; the airlines are sorted and distinct, so that the same filter written
+ * in another order is the same search.
+ */
 public record SearchQuery(
     String from,
     String to,
+    List<String> airlines,
     LocalDate date,
     BigDecimal minPrice,
     BigDecimal maxPrice,
@@ -21,6 +27,9 @@ public record SearchQuery(
     Sort sort,
     int page,
     int size) {
+
+  /** More designators than this in one search are refused: each is a bound parameter. */
+  static final int MAX_AIRLINES = 20;
 
   /** The query parameters of GET /flights, checked; a 400 problem lists every wrong one. */
   public static SearchQuery parse(MultivaluedMap<String, String> parameters) {
@@ -42,6 +51,14 @@ public record SearchQuery(
         };
     String from = parser.get("from", null, SearchQuery::airport, "must be a 3-letter IATA code");
     String to = parser.get("to", null, SearchQuery::airport, "must be a 3-letter IATA code");
+    List<String> airlines =
+        parser.get(
+            "airline",
+            List.of(),
+            v -> airlines(parameters.get("airline")),
+            "must be up to "
+                + MAX_AIRLINES
+                + " airline designators (2 letters or digits), comma-separated");
     LocalDate date = parser.get("date", null, LocalDate::parse, "must be a day as YYYY-MM-DD");
     BigDecimal minPrice =
         parser.get("minPrice", null, SearchQuery::price, "must be a decimal number, not negative");
@@ -68,7 +85,7 @@ public record SearchQuery(
               .response()
               .build());
     }
-    return new SearchQuery(from, to, date, minPrice, maxPrice, seats, sort, page, size);
+    return new SearchQuery(from, to, airlines, date, minPrice, maxPrice, seats, sort, page, size);
   }
 
   private static String airport(String code) {
@@ -76,6 +93,24 @@ public record SearchQuery(
       throw new IllegalArgumentException(code);
     }
     return code.toUpperCase(Locale.ROOT);
+  }
+
+  /** Designators from every airline parameter, each a comma-separated list. */
+  private static List<String> airlines(List<String> values) {
+    TreeSet<String> designators = new TreeSet<>();
+    for (String value : values) {
+      for (String designator : value.split(",", -1)) {
+        String code = designator.trim();
+        if (!code.matches("[A-Za-z0-9]{2}")) {
+          throw new IllegalArgumentException(designator);
+        }
+        designators.add(code.toUpperCase(Locale.ROOT));
+      }
+    }
+    if (designators.size() > MAX_AIRLINES) {
+      throw new IllegalArgumentException("too many airlines");
+    }
+    return List.copyOf(designators);
   }
 
   private static BigDecimal price(String value) {

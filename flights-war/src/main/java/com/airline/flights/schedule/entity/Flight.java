@@ -1,6 +1,7 @@
 package com.airline.flights.schedule.entity;
 
 import com.airline.flights.Recorded;
+import com.airline.flights.catalogue.entity.Airline;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
 import jakarta.persistence.Column;
@@ -29,6 +30,9 @@ import java.time.temporal.ChronoUnit;
     name = Flight.COUNT_BY_AIRPLANE,
     query = "select count(f) from Flight f where f.airplane.id = :airplaneId")
 @NamedQuery(
+    name = Flight.COUNT_BY_AIRLINE,
+    query = "select count(f) from Flight f where f.airline.code = :code")
+@NamedQuery(
     name = Flight.COUNT_BY_NUMBER_AND_DEPARTURE,
     query =
         "select count(f) from Flight f where f.flightNumber = :number and f.departureTime = :departure and f.id <> :id")
@@ -36,6 +40,7 @@ public class Flight extends Recorded {
 
   public static final String COUNT_BY_AIRPORT = "Flight.countByAirport";
   public static final String COUNT_BY_AIRPLANE = "Flight.countByAirplane";
+  public static final String COUNT_BY_AIRLINE = "Flight.countByAirline";
   public static final String COUNT_BY_NUMBER_AND_DEPARTURE = "Flight.countByNumberAndDeparture";
 
   /** From a block of ids (V2 migration, see id_block), not AUTO_INCREMENT. */
@@ -53,6 +58,11 @@ public class Flight extends Recorded {
 
   @Column(name = "flight_number", nullable = false)
   private String flightNumber;
+
+  /** The airline whose designator starts the flight number. */
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "airline_code")
+  private Airline airline;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   @JoinColumn(name = "airplane_id")
@@ -95,6 +105,7 @@ public class Flight extends Recorded {
 
   public Flight(
       String flightNumber,
+      Airline airline,
       Airplane airplane,
       Airport departureAirport,
       Airport arrivalAirport,
@@ -105,7 +116,11 @@ public class Flight extends Recorded {
     if (departureAirport.getCode().equals(arrivalAirport.getCode())) {
       throw new IllegalArgumentException("departure and arrival airport are the same");
     }
+    if (!airline.numbers(flightNumber)) {
+      throw new IllegalArgumentException(flightNumber + " is not a number of " + airline.getCode());
+    }
     this.flightNumber = flightNumber;
+    this.airline = airline;
     this.airplane = airplane;
     this.departureAirport = departureAirport;
     this.arrivalAirport = arrivalAirport;
@@ -153,6 +168,10 @@ public class Flight extends Recorded {
 
   public String getFlightNumber() {
     return flightNumber;
+  }
+
+  public Airline getAirline() {
+    return airline;
   }
 
   public Airplane getAirplane() {
