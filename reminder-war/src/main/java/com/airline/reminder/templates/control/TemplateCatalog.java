@@ -1,17 +1,15 @@
 package com.airline.reminder.templates.control;
 
 import com.airline.reminder.schedule.entity.ReminderKind;
+import com.airline.reminder.templates.control.TemplateFolder.Scan;
+import com.airline.reminder.templates.control.TemplateFolder.Seen;
 import com.github.mustachejava.Mustache;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Logger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The templates in use: the WAR's (SHIPPED languages, templates/&lt;language&gt;/&lt;kind&gt;.&lt;
@@ -41,9 +37,6 @@ public final class TemplateCatalog {
   /** The source of a template from the WAR. */
   public static final String DEFAULT = "default";
 
-  private static final Pattern FILE =
-      Pattern.compile("(confirmation|t24h|t2h|cancellation)\\.(subject|text|html)\\.mustache");
-
   /** One template: a language's part of one kind of mail; its file name in a language's folder. */
   public record Slot(String locale, ReminderKind kind, TemplatePart part) {
     public String fileName() {
@@ -53,10 +46,6 @@ public final class TemplateCatalog {
 
   /** A compiled template and where it comes from: DEFAULT or the file's path. */
   public record InUse(Mustache mustache, String source) {}
-
-  private record Seen(Path file, FileTime modified, long size) {}
-
-  private record Scan(Map<Path, Seen> files, Map<Slot, Seen> slots, Map<Path, String> ignored) {}
 
   private record State(Map<Slot, InUse> inUse, Map<Slot, String> refused) {}
 
@@ -151,7 +140,7 @@ public final class TemplateCatalog {
     }
     Scan scan;
     try {
-      scan = scan();
+      scan = TemplateFolder.scan(dir);
       lastProblem = null;
     } catch (IOException | UncheckedIOException e) {
       String problem = "Reading the mail templates folder " + dir + " failed: " + e;
@@ -232,66 +221,6 @@ public final class TemplateCatalog {
                 ? "none (mails fall back to English)"
                 : kept.source().equals(file.toString()) ? "its previous version" : kept.source());
     LOG.warning(message);
-  }
-
-  /** The language's folders' files, by slot; anything else is ignored, and said so. */
-  private Scan scan() throws IOException {
-    Map<Path, Seen> files = new HashMap<>();
-    Map<Slot, Seen> slots = new HashMap<>();
-    Map<Path, String> ignored = new HashMap<>();
-    if (!Files.isDirectory(dir)) {
-      return new Scan(files, slots, ignored);
-    }
-    for (Path entry : sorted(dir)) {
-      if (!Files.isDirectory(entry)) {
-        ignored.put(entry, "templates go in a folder per language, such as en/ or de/");
-        files.put(entry, seen(entry));
-        continue;
-      }
-      String tag = LanguageTags.normalize(entry.getFileName().toString()).orElse(null);
-      for (Path file : sorted(entry)) {
-        Seen seen = seen(file);
-        files.put(file, seen);
-        Matcher name = FILE.matcher(file.getFileName().toString());
-        if (tag == null) {
-          ignored.put(file, "its folder is not named by a language tag, such as en or de-at");
-        } else if (!name.matches() || !Files.isRegularFile(file)) {
-          ignored.put(
-              file,
-              "not a template name: <kind>.<part>.mustache, kind confirmation, t24h, t2h or"
-                  + " cancellation, part subject, text or html");
-        } else {
-          Slot slot =
-              new Slot(
-                  tag,
-                  ReminderKind.valueOf(name.group(1).toUpperCase(Locale.ROOT)),
-                  TemplatePart.valueOf(name.group(2).toUpperCase(Locale.ROOT)));
-          if (slots.putIfAbsent(slot, seen) != null) {
-            ignored.put(file, "another folder of language " + tag + " has it already");
-          }
-        }
-      }
-    }
-    return new Scan(files, slots, ignored);
-  }
-
-  /** The entries of a folder but hidden ones (editors' swap files), in name order. */
-  private static List<Path> sorted(Path folder) throws IOException {
-    List<Path> entries = new ArrayList<>();
-    try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
-      for (Path entry : stream) {
-        if (!entry.getFileName().toString().startsWith(".")) {
-          entries.add(entry);
-        }
-      }
-    }
-    entries.sort(null);
-    return entries;
-  }
-
-  private static Seen seen(Path file) throws IOException {
-    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-    return new Seen(file, attributes.lastModifiedTime(), attributes.size());
   }
 
   private static boolean complete(State state, String locale, ReminderKind kind) {
