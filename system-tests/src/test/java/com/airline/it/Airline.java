@@ -254,6 +254,14 @@ public final class Airline {
             env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672")));
   }
 
+  /**
+   * The folder of mail templates the run's reminder instances read (REMINDER_TEMPLATES_DIR): a test
+   * that puts a template there removes it again, since every reminder test's mails use it.
+   */
+  public static Path reminderTemplates() {
+    return HOME.resolve("reminder-templates").resolve(RUN); // the run's own: none left from another
+  }
+
   /** Where the run's services write their logs ({@code <service>.log}, the access log). */
   public static Path logs() {
     return HOME.resolve("logs");
@@ -509,6 +517,13 @@ public final class Airline {
     env.put("SMTP_HOST", "127.0.0.1");
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
     env.put("REMINDER_MAIL_RETRY_DELAYS", "PT2S,PT2S,PT2S");
+    // the run's operator templates folder, empty but for what ReminderTemplatesIT puts in it
+    try {
+      Files.createDirectories(reminderTemplates());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    env.put("REMINDER_TEMPLATES_DIR", reminderTemplates().toString());
     return env;
   }
 

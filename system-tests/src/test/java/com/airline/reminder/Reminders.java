@@ -3,7 +3,9 @@ package com.airline.reminder;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
 import com.airline.it.Sql;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +41,42 @@ final class Reminders {
 
   static String event(
       String type, String eventId, String reference, Instant departure, String email) {
+    return event(type, eventId, reference, departure, email, "Grace Hopper");
+  }
+
+  /** An event with that passenger name; more fields of booking (airline, locale) after it. */
+  static String event(
+      String type,
+      String eventId,
+      String reference,
+      Instant departure,
+      String email,
+      String passengerName,
+      Object... more) {
+    JsonObject booking =
+        Http.json(
+            "reference",
+            reference,
+            "userId",
+            "it-user",
+            "flightId",
+            1,
+            "flightNumber",
+            Catalogue.uniqueFlightNumber(),
+            "departureTime",
+            departure.truncatedTo(ChronoUnit.SECONDS).toString(),
+            "departureAirport",
+            "LHR",
+            "arrivalAirport",
+            "JFK",
+            "seats",
+            2,
+            "passengerName",
+            passengerName,
+            "passengerEmail",
+            email);
+    JsonObjectBuilder withMore = Json.createObjectBuilder(booking);
+    Http.json(more).forEach(withMore::add);
     return Http.json(
             "eventId",
             eventId,
@@ -47,27 +85,7 @@ final class Reminders {
             "occurredAt",
             Instant.now().toString(),
             "booking",
-            Http.json(
-                "reference",
-                reference,
-                "userId",
-                "it-user",
-                "flightId",
-                1,
-                "flightNumber",
-                Catalogue.uniqueFlightNumber(),
-                "departureTime",
-                departure.truncatedTo(ChronoUnit.SECONDS).toString(),
-                "departureAirport",
-                "LHR",
-                "arrivalAirport",
-                "JFK",
-                "seats",
-                2,
-                "passengerName",
-                "Grace Hopper",
-                "passengerEmail",
-                email))
+            withMore.build())
         .toString();
   }
 

@@ -1,6 +1,9 @@
 package com.airline.reminder.schedule.control;
 
 import com.airline.reminder.schedule.entity.Reminder;
+import com.airline.reminder.templates.control.BookingFacts;
+import com.airline.reminder.templates.control.MailContent;
+import com.airline.reminder.templates.control.MailTemplates;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +70,7 @@ public class Mailer {
   @ConfigProperty(name = "mail.from")
   String from;
 
-  @Inject MailText text;
+  @Inject MailTemplates templates;
 
   private Session session;
   private String domain;
@@ -100,7 +103,7 @@ public class Mailer {
    * recording ever send it again, the copies are recognisably the same mail.
    */
   public void send(Reminder reminder) throws MessagingException, UnsupportedEncodingException {
-    MailText.Mail mail = text.of(reminder);
+    MailContent mail = templates.render(reminder.getKind(), reminder.getLocale(), facts(reminder));
     String messageId = "<reminder-" + reminder.getId() + "@" + domain + ">";
     MimeMessage message =
         new MimeMessage(session) {
@@ -116,7 +119,7 @@ public class Mailer {
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
     message.setSentDate(new Date());
     MimeBodyPart plain = new MimeBodyPart();
-    plain.setText(mail.plain(), StandardCharsets.UTF_8.name());
+    plain.setText(mail.text(), StandardCharsets.UTF_8.name());
     MimeBodyPart html = new MimeBodyPart();
     html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
     message.setContent(new MimeMultipart("alternative", plain, html));
@@ -134,6 +137,19 @@ public class Mailer {
     if (!kept.offerFirst(new Kept(transport, System.currentTimeMillis()))) {
       close(transport);
     }
+  }
+
+  private static BookingFacts facts(Reminder r) {
+    return new BookingFacts(
+        r.getPassengerName(),
+        r.getBookingReference(),
+        r.getAirlineCode(),
+        r.getAirlineName(),
+        r.getFlightNumber(),
+        r.getDepartureAirport(),
+        r.getArrivalAirport(),
+        r.getDepartureTime(),
+        r.getSeats());
   }
 
   /** The most recently used kept connection that is still open, else a new one. */

@@ -2,7 +2,11 @@ package com.airline.reminder.schedule.entity;
 
 import java.time.Instant;
 
-/** The part of a booking event that the mails need. */
+/**
+ * The part of a booking event that the mails need. The airline and the locale came later and are
+ * null for events without them: the airline code is then the flight number's first two characters
+ * and the name unknown; the mails are English.
+ */
 public record BookingDetails(
     String reference,
     String flightNumber,
@@ -11,4 +15,7 @@ public record BookingDetails(
     String arrivalAirport,
     int seats,
     String passengerName,
-    String passengerEmail) {}
+    String passengerEmail,
+    String airlineCode,
+    String airlineName,
+    String locale) {}

@@ -92,6 +92,17 @@ public class Reminder {
   @Column(name = "seats", nullable = false)
   private int seats;
 
+  /** Null for bookings whose event had no airline: see {@link #getAirlineCode()}. */
+  @Column(name = "airline_code")
+  private String airlineCode;
+
+  @Column(name = "airline_name")
+  private String airlineName;
+
+  /** The language tag the booking's mails are written in; null: English. */
+  @Column(name = "locale")
+  private String locale;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -122,6 +133,9 @@ public class Reminder {
     this.departureAirport = booking.departureAirport();
     this.arrivalAirport = booking.arrivalAirport();
     this.seats = booking.seats();
+    this.airlineCode = booking.airlineCode();
+    this.airlineName = booking.airlineName();
+    this.locale = booking.locale();
     this.createdAt = now;
   }
 
@@ -189,5 +203,20 @@ public class Reminder {
 
   public int getSeats() {
     return seats;
+  }
+
+  /** The event's airline designator, else the flight number's (API.md: it starts with it). */
+  public String getAirlineCode() {
+    return airlineCode != null ? airlineCode : flightNumber.substring(0, 2);
+  }
+
+  /** Null when the event did not name the airline. */
+  public String getAirlineName() {
+    return airlineName;
+  }
+
+  /** Null for English. */
+  public String getLocale() {
+    return locale;
   }
 }
