@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * FLIGHTS_DEMO_DATA=true on an empty catalogue: a flights instance with a database of its own
  * starts with the demo's 50 cities and airports, 30 airlines, 8 airplanes and about 4,000 flights
- * over 60 days, all searchable; a later start on the same database loads nothing more.
+ * over 60 days, all searchable, loaded once when two instances start together on it; a later start
+ * on the same database loads nothing more.
  */
 class DemoCatalogueIT {
 
@@ -41,14 +42,15 @@ class DemoCatalogueIT {
    * Starts the demo instance, on an empty database of its own; ready means its catalogue is loaded
    * (the start-up loads it before the instance reports ready).
    */
-  static Http startDemo() {
+  static Http startDemo(int replicas) {
     Http flights =
         Http.to(
             Airline.startInstance(
                 "flights",
                 "demo-flights",
                 11,
-                Map.of("FLIGHTS_DB_NAME", DATABASE, "FLIGHTS_DEMO_DATA", "true")));
+                Map.of("FLIGHTS_DB_NAME", DATABASE, "FLIGHTS_DEMO_DATA", "true"),
+                replicas));
     Http.Reply cities = flights.get("/api/v1/cities?size=1");
     assertEquals(200, cities.status(), cities.body());
     assertTrue(cities.json().getInt("totalItems") > 0, "ready before its catalogue: " + cities);
@@ -57,9 +59,12 @@ class DemoCatalogueIT {
 
   @Test
   void anEmptyCatalogue_getsTheDemoData_searchable_andOnlyOnce() {
-    Http flights = startDemo();
+    // two instances starting together on the empty catalogue: one loads it, the other waits
+    Http flights = startDemo(2);
     try {
       List<Integer> loaded = totals(flights);
+      Http second = Http.to(java.net.URI.create("http://127.0.0.1:" + (Airline.basePort() + 111)));
+      assertEquals(loaded, totals(second), "what the second instance sees");
       assertEquals(50, loaded.get(0), "cities");
       assertEquals(50, loaded.get(1), "airports");
       assertEquals(8, loaded.get(2), "airplanes");
@@ -103,7 +108,7 @@ class DemoCatalogueIT {
       }
 
       Airline.stopInstance("demo-flights");
-      flights = startDemo();
+      flights = startDemo(1);
       assertEquals(loaded, totals(flights), "a start on a catalogue with data loads nothing");
     } finally {
       Airline.stopInstance("demo-flights");

@@ -174,6 +174,15 @@ public final class Airline {
    */
   public static synchronized URI startInstance(
       String service, String name, int offset, Map<String, String> settings) {
+    return startInstance(service, name, offset, settings, 1);
+  }
+
+  /**
+   * The same with {@code replicas} instances started together ({@code up --replicas}), the n-th on
+   * the port + 100(n-1).
+   */
+  public static synchronized URI startInstance(
+      String service, String name, int offset, Map<String, String> settings, int replicas) {
     start("auth"); // which also registers the shutdown hook that stops this one
     String prefix = service.toUpperCase();
     int hazelcast = BASE - 1080 + 10 * offset;
@@ -182,12 +191,18 @@ public final class Airline {
     env.put("AIRLINE_CLUSTER", "airline-it-" + RUN + "-" + name);
     env.put(prefix + "_PORT", Integer.toString(BASE + offset));
     env.put(prefix + "_HAZELCAST_PORT", Integer.toString(hazelcast));
-    env.put(prefix + "_CLUSTER_MEMBERS", "127.0.0.1:" + hazelcast);
+    env.put(
+        prefix + "_CLUSTER_MEMBERS",
+        String.join(
+            ",",
+            java.util.stream.IntStream.range(0, replicas)
+                .mapToObj(n -> "127.0.0.1:" + (hazelcast + n))
+                .toList()));
     EXTRA.put(name, service);
     if (settings.containsKey(prefix + "_DB_NAME")) {
       EXTRA_DATABASES.add(settings.get(prefix + "_DB_NAME"));
     }
-    launcher("up", List.of(service), env);
+    launcher("up", List.of("--replicas", service + "=" + replicas, service), env);
     return URI.create("http://127.0.0.1:" + (BASE + offset));
   }
 

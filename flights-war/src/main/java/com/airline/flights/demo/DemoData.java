@@ -45,34 +45,55 @@ public class DemoData {
   public void loadIfEmpty() {
     if (!enabled) return;
     try (Connection connection = dataSource.getConnection()) {
-      try (Statement count = connection.createStatement();
-          ResultSet rows = count.executeQuery("SELECT COUNT(*) FROM city")) {
-        if (rows.next() && rows.getLong(1) > 0) return;
-      }
-      List<DemoAirport> airports = DemoSchedule.airports();
-      List<DemoAirline> airlines = DemoSchedule.airlines();
-      List<DemoFlight> flights =
-          DemoSchedule.schedule(airports, airlines, LocalDate.now(ZoneOffset.UTC).plusDays(1), 60);
-      connection.setAutoCommit(false);
+      // Instances starting together on an empty catalogue (up --replicas flights=2) would both
+      // load it: one waits for the other's load under a lock named after the database, then sees
+      // the data. Without it the second start died of a deadlock and its WAR never deployed.
+      query(connection, "SELECT GET_LOCK(CONCAT(DATABASE(), '.demo-data'), 600)");
       try {
-        insert(connection, airports, airlines, flights);
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
+        loadIfEmpty(connection);
+      } finally {
+        query(connection, "SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.demo-data'))");
       }
-      LOG.info(
-          () ->
-              String.format(
-                  "Demo data loaded: %d cities, %d airports, %d airlines, %d airplanes, %d flights",
-                  airports.size(),
-                  airports.size(),
-                  airlines.size(),
-                  DemoSchedule.AIRPLANES.size(),
-                  flights.size()));
     } catch (SQLException e) {
       throw new IllegalStateException("Demo data not loaded", e);
     }
+  }
+
+  private static void query(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      if (!result.next() || result.getInt(1) != 1) {
+        throw new SQLException(sql + " did not answer 1");
+      }
+    }
+  }
+
+  private void loadIfEmpty(Connection connection) throws SQLException {
+    try (Statement count = connection.createStatement();
+        ResultSet rows = count.executeQuery("SELECT COUNT(*) FROM city")) {
+      if (rows.next() && rows.getLong(1) > 0) return;
+    }
+    List<DemoAirport> airports = DemoSchedule.airports();
+    List<DemoAirline> airlines = DemoSchedule.airlines();
+    List<DemoFlight> flights =
+        DemoSchedule.schedule(airports, airlines, LocalDate.now(ZoneOffset.UTC).plusDays(1), 60);
+    connection.setAutoCommit(false);
+    try {
+      insert(connection, airports, airlines, flights);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    }
+    LOG.info(
+        () ->
+            String.format(
+                "Demo data loaded: %d cities, %d airports, %d airlines, %d airplanes, %d flights",
+                airports.size(),
+                airports.size(),
+                airlines.size(),
+                DemoSchedule.AIRPLANES.size(),
+                flights.size()));
   }
 
   private static void insert(
