@@ -61,12 +61,19 @@ class FlightsOutageIT {
       Http.Reply cancelled = as.post("/api/v1/bookings/" + confirmed + "/cancel", json());
       assertEquals(200, cancelled.status(), cancelled.body());
       assertEquals("CANCELLED", cancelled.json().getString("status"));
-      // a settlement run while flights is down (every 10 s) tries it, and must keep waiting
+      // a settlement run while flights is down (every 10 s) gives the stranded booking up, and
+      // keeps its seats to give back once flights answers
       Await.until(
-          () -> settlementRanSince(logged),
+          () -> settlementRanSince(logged, stranded),
           Duration.ofSeconds(60),
           "a settlement run while flights is down");
-      assertEquals("PENDING", status(stranded));
+      assertEquals("CANCELLED", status(stranded));
+      assertEquals(
+          1,
+          Sql.number(
+              "booking",
+              "SELECT COUNT(*) FROM booking WHERE seats_held AND reference = ?",
+              stranded));
     } finally {
       Airline.start("flights");
     }
@@ -126,16 +133,16 @@ class FlightsOutageIT {
   }
 
   /**
-   * Whether booking logged, after the log had this length, a settlement run that tried a PENDING
-   * booking and found flights down: the stranded one, a day old, comes first in every run.
+   * Whether booking logged, after the log had this length, a settlement run that gave up the
+   * stranded booking and found flights down when it tried to give its seats back.
    */
-  private static boolean settlementRanSince(long length) {
+  private static boolean settlementRanSince(long length, String stranded) {
     try (var log = new java.io.RandomAccessFile(settlementLog(), "r")) {
       log.seek(length);
       byte[] tail = new byte[(int) (log.length() - length)];
       log.readFully(tail);
       String lines = new String(tail, java.nio.charset.StandardCharsets.ISO_8859_1);
-      return lines.contains("Settlement waits for flights");
+      return lines.contains("Seats of " + stranded + " not released yet");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
