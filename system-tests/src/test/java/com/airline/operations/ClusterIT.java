@@ -41,6 +41,12 @@ class ClusterIT {
   private static final int BOOKERS = 4;
   private static final int SEARCHERS = 2;
 
+  /**
+   * Each worker's pause between requests: a steady load (some 60 requests a second) that leaves the
+   * two cores room to start the redeployed instances; flat out, each start took minutes.
+   */
+  private static final long PAUSE_MILLIS = 50;
+
   static Http gateway;
   static final List<Long> flights = new java.util.concurrent.CopyOnWriteArrayList<>();
   static final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -116,6 +122,7 @@ class ClusterIT {
                           1,
                           "Ada Lovelace",
                           "ada@it.test"));
+          sleep(PAUSE_MILLIS);
           if (outcome.startsWith("409")) {
             break; // sold out: an answer, not a failure
           }
@@ -139,6 +146,7 @@ class ClusterIT {
         if (!outcome.startsWith("200")) {
           failures.add("GET " + route + ": " + outcome);
         }
+        sleep(PAUSE_MILLIS);
       }
     }
 
@@ -218,6 +226,36 @@ class ClusterIT {
         .toList();
   }
 
+  /** The services' log lines that name the request ids of these failures (the stack, if any). */
+  private static String logged(java.util.Collection<String> failures) {
+    StringBuilder found = new StringBuilder();
+    var ids =
+        java.util.regex.Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    try (var logs = Files.list(Airline.logs())) {
+      List<Path> files = logs.filter(f -> f.toString().endsWith(".log")).sorted().toList();
+      for (String failure : failures) {
+        var id = ids.matcher(failure);
+        while (id.find()) {
+          for (Path file : files) {
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+              if (lines.get(i).contains(id.group())) {
+                found.append(file.getFileName()).append(": ");
+                lines
+                    .subList(i, Math.min(i + 25, lines.size()))
+                    .forEach(l -> found.append(l).append('\n'));
+              }
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      found.append("(logs unreadable: ").append(e).append(")");
+    }
+    return found.toString();
+  }
+
   private static long accessLogLines() throws Exception {
     return Files.readAllLines(Airline.logs().resolve("gateway-1-access.jsonl")).size();
   }
@@ -237,7 +275,11 @@ class ClusterIT {
     }
     assertTrue(deployed.contains("flights-2 runs the new WAR"), deployed);
     assertTrue(deployed.contains("booking-2 runs the new WAR"), deployed);
-    assertEquals(List.of(), List.copyOf(load.failures), "no request failed during the deploys");
+    assertEquals(
+        List.of(),
+        List.copyOf(load.failures),
+        () ->
+            "no request failed during the deploys; the services logged:\n" + logged(load.failures));
     assertTrue(load.booked.size() > 20, "bookings made: " + load.booked.size());
     System.out.printf(
         "Rolling deploys of flights and booking: %d requests answered, %d bookings, 0 failed%n",
@@ -260,7 +302,8 @@ class ClusterIT {
     }
     // failed first attempts: at most the requests in flight on it when it died (one per booker)
     List<String> failed = List.copyOf(load.failures);
-    assertTrue(failed.size() <= BOOKERS, failed.toString());
+    assertTrue(
+        failed.size() <= BOOKERS, () -> failed + "\nThe services logged:\n" + logged(failed));
     for (String failure : failed) {
       assertTrue(failure.startsWith("POST /bookings"), failure);
     }

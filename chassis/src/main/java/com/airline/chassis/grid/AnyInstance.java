@@ -10,8 +10,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Sends each call of a REST client to the next instance, in turn, of the service the grid knows (a
- * retry goes to another one); to the client's configured URL while it knows none. A service's
+ * Sends each call of a REST client to the next instance, in turn, of the service the grid knows,
+ * never to the one the same thread called last (so a retry goes to another one, whatever other
+ * threads took meanwhile); to the client's configured URL while it knows none. A service's
  * client registers a subclass naming the service:
  * {@code @RegisterProvider(AnyFlightsInstance.class)}. Only the scheme, host and port change: the
  * path is the configured one's.
@@ -22,6 +23,9 @@ public abstract class AnyInstance implements ClientRequestFilter {
 
   private final String service;
   private final AtomicInteger turn = new AtomicInteger();
+
+  /** The instance this thread called last: its next call (a retry) goes to another one. */
+  private final ThreadLocal<URI> last = new ThreadLocal<>();
   private volatile Directory directory;
 
   protected AnyInstance(String service) {
@@ -63,7 +67,13 @@ public abstract class AnyInstance implements ClientRequestFilter {
     if (urls.isEmpty()) {
       return null;
     }
-    return urls.get(Math.floorMod(turn.getAndIncrement(), urls.size()));
+    int next = Math.floorMod(turn.getAndIncrement(), urls.size());
+    URI chosen = urls.get(next);
+    if (urls.size() > 1 && chosen.equals(last.get())) {
+      chosen = urls.get((next + 1) % urls.size());
+    }
+    last.set(chosen);
+    return chosen;
   }
 
   /**

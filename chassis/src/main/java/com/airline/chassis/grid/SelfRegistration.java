@@ -1,6 +1,7 @@
 package com.airline.chassis.grid;
 
 import com.airline.chassis.health.ServiceStartup;
+import com.airline.chassis.token.TokenVerifier;
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -14,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
@@ -30,14 +33,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Ready means the service's start-up has run ({@link ServiceStartup}, where there is one) and
  * the application answers at its own URL: Payara reports the start-up done before the web module
- * serves, and meanwhile answers 404 to every path. An instance without a URL (AIRLINE_INSTANCE_URL)
- * or a service name (chassis.grid.service) publishes nothing.
+ * serves, and meanwhile answers 404 to every path. Before it is published the instance warms up:
+ * it learns auth's token keys, reads the grid's directory, and requests its own warm-up paths
+ * (chassis.grid.warm-up, comma-separated) a few times, so that the first requests callers send it
+ * do not pay for what the application makes lazily (seconds on a busy machine: a caller's read
+ * timeout). An instance without a URL (AIRLINE_INSTANCE_URL) or a service name
+ * (chassis.grid.service) publishes nothing.
  */
 @ApplicationScoped
 public class SelfRegistration {
 
   private static final Logger LOG = Logger.getLogger(SelfRegistration.class.getName());
   private static final Duration LOOK_EVERY = Duration.ofMillis(250);
+  private static final int WARM_UP_ROUNDS = 5;
 
   /**
    * A path no application serves: the chassis's error page answers it with problem+json once the
@@ -53,6 +61,13 @@ public class SelfRegistration {
 
   @Inject Instance<HazelcastInstance> hazelcast;
   @Inject Instance<ServiceStartup> startup;
+  @Inject Instance<Directory> directory;
+  @Inject Instance<TokenVerifier> verifier;
+
+  /** Paths of the service requested before it is published (GET, any answer). */
+  @Inject
+  @ConfigProperty(name = "chassis.grid.warm-up")
+  Optional<String> warmUp;
 
   @Inject
   @ConfigProperty(name = "chassis.grid.service")
@@ -116,11 +131,59 @@ public class SelfRegistration {
         }
         Thread.sleep(LOOK_EVERY.toMillis());
       }
+      warmUp(self);
       publish(grid, self);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, self.instance() + " could not be published in the grid", e);
+    }
+  }
+
+  private void warmUp(Registration self) throws InterruptedException {
+    long start = System.nanoTime();
+    try {
+      if (directory.isResolvable()) {
+        directory.get().urlsOf(self.service());
+      }
+      if (verifier.isResolvable()) {
+        verifier.get().prefetchKeys();
+      }
+    } catch (RuntimeException e) {
+      // a warm-up, not a condition: the first requests do it instead
+      LOG.log(Level.WARNING, self.instance() + ": warm-up incomplete", e);
+    }
+    List<String> paths =
+        warmUp.stream()
+            .flatMap(p -> Arrays.stream(p.split(",")))
+            .map(String::strip)
+            .filter(p -> p.startsWith("/"))
+            .toList();
+    for (int round = 0; round < WARM_UP_ROUNDS && !stopped; round++) {
+      for (String path : paths) {
+        request(self.url().resolve(path));
+      }
+    }
+    LOG.info(
+        () ->
+            self.instance()
+                + " warmed up in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms ("
+                + WARM_UP_ROUNDS
+                + " rounds of "
+                + paths
+                + ")");
+  }
+
+  /** A GET whose answer, whatever it is, is read and dropped. */
+  static void request(URI url) throws InterruptedException {
+    try {
+      CLIENT.send(
+          HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.discarding());
+    } catch (java.io.IOException e) {
+      LOG.log(Level.FINE, "Warm-up request to " + url + " failed", e);
     }
   }
 

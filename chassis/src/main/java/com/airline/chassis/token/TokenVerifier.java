@@ -228,6 +228,18 @@ public class TokenVerifier {
     return key;
   }
 
+  /**
+   * Learns auth's keys ahead of the first token, when the instance starts; a failure leaves the
+   * fetch to the first token, as before.
+   */
+  public void prefetchKeys() {
+    for (String auth : authUrls()) {
+      if (fetchKeys(auth)) {
+        return;
+      }
+    }
+  }
+
   /** From any auth instance: the next in turn first, the others if it fails. */
   private void fetchKeys() {
     lastFetch = clock.instant();

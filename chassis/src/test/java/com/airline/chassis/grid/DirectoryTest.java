@@ -1,6 +1,7 @@
 package com.airline.chassis.grid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -163,6 +164,16 @@ class DirectoryTest {
     URI second = any.next();
     assertEquals(List.of(FLIGHTS_1, FLIGHTS_2), List.of(first, second).stream().sorted().toList());
     assertSame(first, any.next());
+
+    // a retry on this thread goes to the other instance, whatever other threads took meanwhile
+    URI mine = any.next();
+    for (int others = 0; others < 3; others++) {
+      var other = new java.util.concurrent.FutureTask<>(any::next);
+      new Thread(other).start();
+      other.get();
+      assertNotEquals(mine, any.next(), "after " + others + " call(s) by another thread");
+      mine = any.next();
+    }
 
     assertEquals(
         URI.create("http://127.0.0.1:8182/api/v1/flights/7/reservations?x=a%20b"),
