@@ -12,10 +12,9 @@ import java.util.logging.Logger;
 /**
  * Sends each call of a REST client to the next instance, in turn, of the service the grid knows,
  * never to the one the same thread called last (so a retry goes to another one, whatever other
- * threads took meanwhile); to the client's configured URL while it knows none. A service's
- * client registers a subclass naming the service:
- * {@code @RegisterProvider(AnyFlightsInstance.class)}. Only the scheme, host and port change: the
- * path is the configured one's.
+ * threads took meanwhile); to the client's configured URL while it knows none. A service's client
+ * registers a subclass naming the service: {@code @RegisterProvider(AnyFlightsInstance.class)}.
+ * Only the scheme, host and port change: the path is the configured one's.
  */
 public abstract class AnyInstance implements ClientRequestFilter {
 
@@ -26,6 +25,7 @@ public abstract class AnyInstance implements ClientRequestFilter {
 
   /** The instance this thread called last: its next call (a retry) goes to another one. */
   private final ThreadLocal<URI> last = new ThreadLocal<>();
+
   private volatile Directory directory;
 
   protected AnyInstance(String service) {

@@ -33,8 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Ready means the service's start-up has run ({@link ServiceStartup}, where there is one) and
  * the application answers at its own URL: Payara reports the start-up done before the web module
- * serves, and meanwhile answers 404 to every path. Before it is published the instance warms up:
- * it learns auth's token keys, reads the grid's directory, and requests its own warm-up paths
+ * serves, and meanwhile answers 404 to every path. Before it is published the instance warms up: it
+ * learns auth's token keys, reads the grid's directory, and requests its own warm-up paths
  * (chassis.grid.warm-up, comma-separated) a few times, so that the first requests callers send it
  * do not pay for what the application makes lazily (seconds on a busy machine: a caller's read
  * timeout). An instance without a URL (AIRLINE_INSTANCE_URL) or a service name
