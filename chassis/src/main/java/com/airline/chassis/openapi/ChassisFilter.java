@@ -44,6 +44,8 @@ public class ChassisFilter implements OASFilter {
   private static final Logger LOG = Logger.getLogger(ChassisFilter.class.getName());
   static final String INTERNAL = "x-internal";
   static final String ROLES = "x-roles";
+  private static final String SCHEMAS = "#/components/schemas/";
+  private static final String PAGE = "Page";
   private static final String HEADERS = "#/components/headers/";
 
   private static final Map<String, String> PROBLEMS =
@@ -85,6 +87,153 @@ public class ChassisFilter implements OASFilter {
                             LOG.log(Level.WARNING, "Cannot complete " + method + " " + path, e);
                           }
                         }));
+    pages(api);
+    Set<Class<?>> records = new LinkedHashSet<>();
+    endpoints.values().forEach(e -> reachable(e.javaMethod(), records));
+    records.forEach(type -> times(api, type));
+  }
+
+  /** The records a method takes or answers, and those they hold. */
+  private static void reachable(Method method, Set<Class<?>> records) {
+    List<java.lang.reflect.Type> types = new ArrayList<>();
+    types.add(method.getGenericReturnType());
+    types.addAll(List.of(method.getGenericParameterTypes()));
+    while (!types.isEmpty()) {
+      java.lang.reflect.Type type = types.remove(types.size() - 1);
+      if (type instanceof java.lang.reflect.ParameterizedType generic) {
+        types.add(generic.getRawType());
+        types.addAll(List.of(generic.getActualTypeArguments()));
+      } else if (type instanceof Class<?> c && c.isRecord() && records.add(c)) {
+        for (RecordComponent component : c.getRecordComponents()) {
+          types.add(component.getGenericType());
+        }
+      }
+    }
+  }
+
+  /**
+   * What Payara gets wrong of a Java type: java.time values are ISO-8601 strings (not objects),
+   * whole numbers are integers (not numbers).
+   */
+  private static void typed(Class<?> c, Schema schema) {
+    if (c == java.time.LocalDate.class) {
+      schema.type(Schema.SchemaType.STRING).format("date").properties(null);
+    } else if (java.time.temporal.Temporal.class.isAssignableFrom(c)) {
+      schema.type(Schema.SchemaType.STRING).format("date-time").properties(null);
+    } else if (c == Long.class || c == long.class) {
+      schema.type(Schema.SchemaType.INTEGER).format("int64");
+    } else if (c == Integer.class || c == int.class) {
+      schema.type(Schema.SchemaType.INTEGER).format("int32");
+    }
+  }
+
+  /** Payara describes java.time values as objects: they travel as ISO-8601 strings. */
+  private static void times(OpenAPI api, Class<?> type) {
+    if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+      return;
+    }
+    Schema schema = api.getComponents().getSchemas().get(type.getSimpleName());
+    if (schema == null || schema.getProperties() == null) {
+      return;
+    }
+    for (RecordComponent component : type.getRecordComponents()) {
+      Schema property = schema.getProperties().get(component.getName());
+      if (property != null && property.getRef() == null) {
+        typed(component.getType(), property);
+      }
+    }
+  }
+
+  /** X of a method that answers {@code Page<X>}. */
+  private static java.util.Optional<String> pageOf(Method method) {
+    if (method.getReturnType() == com.airline.chassis.page.Page.class
+        && method.getGenericReturnType() instanceof java.lang.reflect.ParameterizedType type
+        && type.getActualTypeArguments()[0] instanceof Class<?> item) {
+      return java.util.Optional.of(item.getSimpleName());
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Payara drops the type argument of Page: its answer is a page of that item's schema. */
+  private static void pageAnswer(Operation operation, String item) {
+    APIResponse ok =
+        operation.getResponses() == null ? null : operation.getResponses().getDefaultValue();
+    if (ok != null) {
+      ok.setContent(
+          OASFactory.createContent()
+              .addMediaType(
+                  "application/json",
+                  OASFactory.createMediaType()
+                      .schema(OASFactory.createSchema().ref(SCHEMAS + item + PAGE))));
+    }
+  }
+
+  /**
+   * A {@code <Item>Page} schema for each such reference (a method answering {@code Page<Item>}, or
+   * an {@code @APIResponse} naming one), in the shape of the chassis's {@code Page}.
+   */
+  private static void pages(OpenAPI api) {
+    if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
+      return;
+    }
+    Set<String> referenced = new java.util.TreeSet<>();
+    api.getPaths()
+        .getPathItems()
+        .values()
+        .forEach(
+            item ->
+                item.getOperations()
+                    .values()
+                    .forEach(
+                        op -> {
+                          if (op.getResponses() != null) {
+                            op.getResponses()
+                                .getAPIResponses()
+                                .values()
+                                .forEach(r -> referencedPages(r, referenced));
+                          }
+                        }));
+    for (String item : referenced) {
+      String name = item + PAGE;
+      if (!api.getComponents().getSchemas().containsKey(name)) {
+        Schema integer = OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int32");
+        api.getComponents()
+            .addSchema(
+                name,
+                OASFactory.createSchema()
+                    .type(Schema.SchemaType.OBJECT)
+                    .description("One page of " + item + " (?page=0&size=20, size at most 100)")
+                    .required(List.of("items", "page", "size", "totalItems", "totalPages"))
+                    .addProperty(
+                        "items",
+                        OASFactory.createSchema()
+                            .type(Schema.SchemaType.ARRAY)
+                            .items(OASFactory.createSchema().ref(SCHEMAS + item)))
+                    .addProperty("page", integer)
+                    .addProperty("size", integer)
+                    .addProperty(
+                        "totalItems",
+                        OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64"))
+                    .addProperty("totalPages", integer));
+      }
+    }
+  }
+
+  private static void referencedPages(APIResponse response, Set<String> referenced) {
+    if (response == null || response.getContent() == null) {
+      return;
+    }
+    response
+        .getContent()
+        .getMediaTypes()
+        .values()
+        .forEach(
+            media -> {
+              String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+              if (ref != null && ref.startsWith(SCHEMAS) && ref.endsWith(PAGE)) {
+                referenced.add(ref.substring(SCHEMAS.length(), ref.length() - PAGE.length()));
+              }
+            });
   }
 
   private static String key(String method, String path) {
@@ -111,6 +260,7 @@ public class ChassisFilter implements OASFilter {
       roles = roles(method);
       internal |= roles.contains("SERVICE");
       hasInput |= parameters(api, operation, method);
+      pageOf(method).ifPresent(item -> pageAnswer(operation, item));
     }
     if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
       hasInput |= operation.getParameters().stream().anyMatch(p -> p.getIn() != Parameter.In.PATH);
@@ -240,6 +390,7 @@ public class ChassisFilter implements OASFilter {
           if (documented.getSchema() == null) {
             documented.setSchema(OASFactory.createSchema().type(Schema.SchemaType.STRING));
           }
+          typed(param.getType(), documented.getSchema());
           if (Limits.apply(param.getAnnotations(), documented.getSchema())) {
             documented.setRequired(Boolean.TRUE);
           }

@@ -2,6 +2,7 @@ package com.airline.chassis.openapi;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -41,7 +42,7 @@ public class ChassisModelReader implements OASModelReader {
                     config.getOptionalValue("chassis.openapi.version", String.class).orElse("1")))
         .components(
             OASFactory.createComponents()
-                .schemas(Map.of("FieldError", fieldError(), "Problem", problem()))
+                .schemas(new TreeMap<>(Map.of("FieldError", fieldError(), "Problem", problem())))
                 .securitySchemes(
                     Map.of(
                         BEARER,
@@ -105,26 +106,29 @@ public class ChassisModelReader implements OASModelReader {
 
   private static Map<String, Header> headers() {
     Schema integer = OASFactory.createSchema().type(Schema.SchemaType.INTEGER).format("int64");
-    return Map.of(
-        "X-Request-ID",
-        OASFactory.createHeader()
-            .description(
-                "The request's id: the caller's own when well-formed, else a new one. Every"
-                    + " service logs it and passes it on.")
-            .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)),
-        "RateLimit-Limit",
-        OASFactory.createHeader()
-            .description("Requests allowed to this client per window")
-            .schema(integer),
-        "RateLimit-Remaining",
-        OASFactory.createHeader()
-            .description("Requests left to this client in the current window")
-            .schema(integer),
-        "RateLimit-Reset",
-        OASFactory.createHeader().description("Seconds until the window resets").schema(integer),
-        "Retry-After",
-        OASFactory.createHeader()
-            .description("Seconds to wait before trying again")
-            .schema(integer));
+    return new TreeMap<>(
+        Map.of(
+            "X-Request-ID",
+            OASFactory.createHeader()
+                .description(
+                    "The request's id: the caller's own when well-formed, else a new one. Every"
+                        + " service logs it and passes it on.")
+                .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)),
+            "RateLimit-Limit",
+            OASFactory.createHeader()
+                .description("Requests allowed to this client per window")
+                .schema(integer),
+            "RateLimit-Remaining",
+            OASFactory.createHeader()
+                .description("Requests left to this client in the current window")
+                .schema(integer),
+            "RateLimit-Reset",
+            OASFactory.createHeader()
+                .description("Seconds until the window resets")
+                .schema(integer),
+            "Retry-After",
+            OASFactory.createHeader()
+                .description("Seconds to wait before trying again")
+                .schema(integer)));
   }
 }
