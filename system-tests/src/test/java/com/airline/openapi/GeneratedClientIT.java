@@ -119,7 +119,7 @@ class GeneratedClientIT {
     FlightOfferPage found =
         new FlightsApi(client(null))
             .flightsSearch(from, to, departure.toLocalDate(), null, null, 2, "price", 0, 20);
-    assertEquals(1, found.getTotalItems());
+    assertEquals(1L, found.getTotalItems());
     assertEquals(flight.getId(), found.getItems().get(0).getId());
 
     BookingApi bookings = new BookingApi(client(token));

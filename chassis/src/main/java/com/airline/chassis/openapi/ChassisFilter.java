@@ -58,6 +58,74 @@ public class ChassisFilter implements OASFilter {
           "429", "Too many requests from this client; Retry-After says when to try again",
           "503", "A service is down or starting; try again shortly");
 
+  /**
+   * Payara fills the schema of a method-level {@code @Parameter} or an {@code @APIResponse} with
+   * the annotation's defaults as if set: {@code maxProperties: 0} (no property allowed), {@code
+   * multipleOf: 0.0} (invalid), {@code minItems: 2147483647}... They go.
+   */
+  @Override
+  public Schema filterSchema(Schema schema) {
+    if (Integer.valueOf(0).equals(schema.getMaxProperties())) {
+      schema.setMaxProperties(null);
+    }
+    if (Integer.valueOf(0).equals(schema.getMinProperties())) {
+      schema.setMinProperties(null);
+    }
+    if (Integer.valueOf(0).equals(schema.getMinLength())) {
+      schema.setMinLength(null);
+    }
+    if (Integer.valueOf(Integer.MAX_VALUE).equals(schema.getMaxLength())) {
+      schema.setMaxLength(null);
+    }
+    if (schema.getMinItems() != null
+        && (schema.getMinItems() == Integer.MAX_VALUE || schema.getMinItems() <= 0)) {
+      schema.setMinItems(null);
+    }
+    if (schema.getMaxItems() != null
+        && (schema.getMaxItems() == Integer.MAX_VALUE || schema.getMaxItems() < 0)) {
+      schema.setMaxItems(null);
+    }
+    if (schema.getMultipleOf() != null && schema.getMultipleOf().signum() <= 0) {
+      schema.setMultipleOf(null);
+    }
+    if (Boolean.FALSE.equals(schema.getExclusiveMaximum())) {
+      schema.setExclusiveMaximum(null);
+    }
+    if (Boolean.FALSE.equals(schema.getExclusiveMinimum())) {
+      schema.setExclusiveMinimum(null);
+    }
+    if (Boolean.FALSE.equals(schema.getUniqueItems())) {
+      schema.setUniqueItems(null);
+    }
+    if (Boolean.FALSE.equals(schema.getNullable())) {
+      schema.setNullable(null);
+    }
+    if (Boolean.FALSE.equals(schema.getReadOnly())) {
+      schema.setReadOnly(null);
+    }
+    if (Boolean.FALSE.equals(schema.getWriteOnly())) {
+      schema.setWriteOnly(null);
+    }
+    if (Boolean.FALSE.equals(schema.getDeprecated())) {
+      schema.setDeprecated(null);
+    }
+    return schema;
+  }
+
+  @Override
+  public Parameter filterParameter(Parameter parameter) {
+    if (Boolean.FALSE.equals(parameter.getAllowEmptyValue())) {
+      parameter.setAllowEmptyValue(null);
+    }
+    if (Boolean.FALSE.equals(parameter.getAllowReserved())) {
+      parameter.setAllowReserved(null);
+    }
+    if (Boolean.FALSE.equals(parameter.getDeprecated())) {
+      parameter.setDeprecated(null);
+    }
+    return parameter;
+  }
+
   @Override
   public void filterOpenAPI(OpenAPI api) {
     Config config = ConfigProvider.getConfig(ChassisFilter.class.getClassLoader());
@@ -286,6 +354,9 @@ public class ChassisFilter implements OASFilter {
       operation.setResponses(responses);
     }
     success(responses);
+    if (endpoint != null) {
+      successOf(api, responses, endpoint.javaMethod());
+    }
     Set<String> problems = new LinkedHashSet<>();
     if (hasInput) {
       problems.add("400");
@@ -326,6 +397,56 @@ public class ChassisFilter implements OASFilter {
       fallback.setDescription(content ? "OK" : "No Content");
       responses.addAPIResponse(content ? "200" : "204", fallback);
     }
+  }
+
+  /**
+   * Payara leaves out the success of a method that declares only its problems: it is what the
+   * method returns (nothing: 204). A {@code Response} says nothing; its method declares it.
+   */
+  private static void successOf(OpenAPI api, APIResponses responses, Method method) {
+    if (responses.getAPIResponses() != null
+        && responses.getAPIResponses().keySet().stream().anyMatch(s -> s.startsWith("2"))) {
+      return;
+    }
+    Class<?> type = method.getReturnType();
+    if (type == void.class) {
+      responses.addAPIResponse("204", OASFactory.createAPIResponse().description("No Content"));
+    } else if (type != jakarta.ws.rs.core.Response.class) {
+      responses.addAPIResponse(
+          "200",
+          OASFactory.createAPIResponse()
+              .description("OK")
+              .content(
+                  OASFactory.createContent()
+                      .addMediaType(
+                          "application/json",
+                          OASFactory.createMediaType()
+                              .schema(schemaOf(api, method.getGenericReturnType())))));
+    }
+  }
+
+  private static Schema schemaOf(OpenAPI api, java.lang.reflect.Type type) {
+    if (type instanceof java.lang.reflect.ParameterizedType generic
+        && generic.getActualTypeArguments()[0] instanceof Class<?> item) {
+      if (generic.getRawType() == com.airline.chassis.page.Page.class) {
+        return OASFactory.createSchema().ref(SCHEMAS + item.getSimpleName() + PAGE);
+      }
+      if (generic.getRawType() instanceof Class<?> raw
+          && java.util.Collection.class.isAssignableFrom(raw)) {
+        return OASFactory.createSchema().type(Schema.SchemaType.ARRAY).items(schemaOf(api, item));
+      }
+    }
+    if (type instanceof Class<?> c) {
+      if (c == String.class) {
+        return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+      }
+      if (api.getComponents() != null
+          && api.getComponents().getSchemas() != null
+          && api.getComponents().getSchemas().containsKey(c.getSimpleName())) {
+        return OASFactory.createSchema().ref(SCHEMAS + c.getSimpleName());
+      }
+    }
+    return OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
   }
 
   private static void headers(String status, APIResponse response) {

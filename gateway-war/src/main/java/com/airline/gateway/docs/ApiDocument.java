@@ -89,6 +89,7 @@ public class ApiDocument {
               (kind, entries) ->
                   components.computeIfAbsent(kind, k -> new TreeMap<>()).putAll(map(entries)));
     }
+    prune(paths, components);
     Map<String, Object> content = new LinkedHashMap<>();
     content.put("tags", tags);
     content.put("paths", sorted(paths));
@@ -215,6 +216,38 @@ public class ApiDocument {
       }
     }
     return renamed ? map(plain(Json.createReader(new StringReader(text)).readValue())) : document;
+  }
+
+  /**
+   * Leaves out the components no published operation uses, directly or through another component
+   * (the request records of internal operations).
+   */
+  private static void prune(
+      Map<String, Object> paths, Map<String, Map<String, Object>> components) {
+    java.util.regex.Pattern ref =
+        java.util.regex.Pattern.compile("\"#/components/(\\w+)/([^\"]+)\"");
+    Set<String> used = new java.util.HashSet<>();
+    List<String> pending = new ArrayList<>();
+    pending.add(Json.createObjectBuilder(paths).build().toString());
+    for (var scheme : components.getOrDefault("securitySchemes", Map.of()).keySet()) {
+      used.add("securitySchemes/" + scheme);
+    }
+    while (!pending.isEmpty()) {
+      java.util.regex.Matcher found = ref.matcher(pending.remove(pending.size() - 1));
+      while (found.find()) {
+        String key = found.group(1) + "/" + found.group(2);
+        Object component = components.getOrDefault(found.group(1), Map.of()).get(found.group(2));
+        if (component != null && used.add(key)) {
+          pending.add(json(component));
+        }
+      }
+    }
+    components.forEach(
+        (kind, entries) -> entries.keySet().removeIf(n -> !used.contains(kind + "/" + n)));
+  }
+
+  private static String json(Object value) {
+    return Json.createObjectBuilder(Map.of("v", value)).build().toString();
   }
 
   private static String hash(Map<String, Object> content) {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -139,9 +138,5 @@ public class DocsResource {
     } catch (IOException | NullPointerException e) {
       throw new UncheckedIOException(new IOException("The swagger-ui webjar is missing", e));
     }
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
   }
 }
