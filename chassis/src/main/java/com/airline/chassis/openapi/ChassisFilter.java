@@ -109,6 +109,17 @@ public class ChassisFilter implements OASFilter {
     if (Boolean.FALSE.equals(schema.getDeprecated())) {
       schema.setDeprecated(null);
     }
+    if (schema.getExample() instanceof String example
+        && (schema.getType() == Schema.SchemaType.INTEGER
+            || schema.getType() == Schema.SchemaType.NUMBER)) {
+      // @Schema(example = "42") is a string to Payara
+      try {
+        java.math.BigDecimal number = new java.math.BigDecimal(example);
+        schema.setExample(number.scale() <= 0 ? (Object) number.longValueExact() : (Object) number);
+      } catch (ArithmeticException | NumberFormatException e) {
+        // left as written
+      }
+    }
     return schema;
   }
 
@@ -159,6 +170,12 @@ public class ChassisFilter implements OASFilter {
     Set<Class<?>> records = new LinkedHashSet<>();
     endpoints.values().forEach(e -> reachable(e.javaMethod(), records));
     records.forEach(type -> times(api, type));
+    if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+      // Payara leaves out the type of a record whose components carry @Schema
+      api.getComponents().getSchemas().values().stream()
+          .filter(schema -> schema.getType() == null && schema.getProperties() != null)
+          .forEach(schema -> schema.setType(Schema.SchemaType.OBJECT));
+    }
   }
 
   /** The records a method takes or answers, and those they hold. */

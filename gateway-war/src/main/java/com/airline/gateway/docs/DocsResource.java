@@ -2,13 +2,9 @@ package com.airline.gateway.docs;
 
 import com.airline.chassis.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -17,15 +13,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
- * {@code GET /api/v1/openapi} (YAML; JSON with {@code Accept: application/json} or {@code
- * ?format=json}) and {@code GET /api/v1/docs}, Swagger UI on it, its files from the webjar. Public:
- * the gateway's door only guards what it forwards.
+ * {@code GET /api/v1/docs}: Swagger UI on the public document, its files from the webjar. Public:
+ * the gateway's door only guards what it forwards. (Its own root path: a class at {@code v1} would
+ * take every /api/v1 request from the proxy, JAX-RS choosing the class by its literal path first.)
  */
-@Path("v1")
+@Path("v1/docs")
 @ApplicationScoped
 public class DocsResource {
 
@@ -38,48 +32,9 @@ public class DocsResource {
           "html", "text/html",
           "map", "application/json");
 
-  @Inject ApiDocument document;
-
   private final String version = webjarVersion();
 
   @GET
-  @Path("openapi")
-  @Operation(hidden = true)
-  public Response openapi(
-      @QueryParam("format") String format, @HeaderParam("Accept") String accept) {
-    Map<String, Object> whole;
-    try {
-      whole = document.build();
-    } catch (ApiDocument.UnavailableException e) {
-      return Problem.of(503, e.getMessage(), null, null)
-          .response()
-          .header("Retry-After", "5")
-          .build();
-    }
-    CacheControl noCache = new CacheControl();
-    noCache.setNoCache(true);
-    boolean json =
-        "json".equalsIgnoreCase(format)
-            || (format == null && accept != null && accept.contains("application/json"));
-    if (json) {
-      return Response.ok(Json.createObjectBuilder(whole).build().toString(), "application/json")
-          .cacheControl(noCache)
-          .build();
-    }
-    return Response.ok(yaml(whole), "application/yaml;charset=utf-8").cacheControl(noCache).build();
-  }
-
-  /** Block YAML, keys in the document's order. */
-  public static String yaml(Map<String, Object> document) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setWidth(100);
-    options.setSplitLines(false);
-    return new Yaml(options).dump(document);
-  }
-
-  @GET
-  @Path("docs")
   @Operation(hidden = true)
   public Response page() {
     String html =
@@ -111,7 +66,7 @@ public class DocsResource {
   }
 
   @GET
-  @Path("docs/{file: [A-Za-z0-9._-]+}")
+  @Path("{file: [A-Za-z0-9._-]+}")
   @Operation(hidden = true)
   public Response file(@PathParam("file") String file) {
     InputStream in =
