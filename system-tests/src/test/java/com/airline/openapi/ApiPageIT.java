@@ -70,7 +70,8 @@ class ApiPageIT {
       execute.click();
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
-              By.cssSelector("#operations-auth-authMe .live-responses-table .response-col_status"),
+              By.cssSelector(
+                  "#operations-auth-authMe .live-responses-table tbody .response-col_status"),
               "200"));
       assertTrue(
           me.findElement(By.cssSelector(".live-responses-table")).getText().contains(user.email()),
@@ -78,6 +79,13 @@ class ApiPageIT {
       File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
       Files.createDirectories(SCREENSHOT.getParent());
       Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    } catch (RuntimeException | AssertionError e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(
+          shot.toPath(),
+          Path.of("target/api-docs-failed.png"),
+          StandardCopyOption.REPLACE_EXISTING);
+      throw e;
     } finally {
       browser.quit();
     }
