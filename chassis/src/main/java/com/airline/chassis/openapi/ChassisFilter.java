@@ -171,10 +171,14 @@ public class ChassisFilter implements OASFilter {
     endpoints.values().forEach(e -> reachable(e.javaMethod(), records));
     records.forEach(type -> times(api, type));
     if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
-      // Payara leaves out the type of a record whose components carry @Schema
-      api.getComponents().getSchemas().values().stream()
-          .filter(schema -> schema.getType() == null && schema.getProperties() != null)
-          .forEach(schema -> schema.setType(Schema.SchemaType.OBJECT));
+      // Payara leaves out the type of an enum, and of a record whose components carry @Schema
+      for (Schema schema : api.getComponents().getSchemas().values()) {
+        if (schema.getType() == null && schema.getEnumeration() != null) {
+          schema.setType(Schema.SchemaType.STRING);
+        } else if (schema.getType() == null && schema.getProperties() != null) {
+          schema.setType(Schema.SchemaType.OBJECT);
+        }
+      }
     }
   }
 
