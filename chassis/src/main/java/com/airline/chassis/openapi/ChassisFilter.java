@@ -173,9 +173,14 @@ public class ChassisFilter implements OASFilter {
     if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
       // Payara leaves out the type of an enum, and of a record whose components carry @Schema
       for (Schema schema : api.getComponents().getSchemas().values()) {
-        if (schema.getType() == null && schema.getEnumeration() != null) {
+        // (it gives empty lists and maps for what is absent)
+        if (schema.getType() == null
+            && schema.getEnumeration() != null
+            && !schema.getEnumeration().isEmpty()) {
           schema.setType(Schema.SchemaType.STRING);
-        } else if (schema.getType() == null && schema.getProperties() != null) {
+        } else if (schema.getType() == null
+            && schema.getProperties() != null
+            && !schema.getProperties().isEmpty()) {
           schema.setType(Schema.SchemaType.OBJECT);
         }
       }
