@@ -78,6 +78,14 @@ public class FlightsResource {
       description = "Arrival airport, IATA code",
       schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{3}$"))
   @Parameter(
+      name = "airline",
+      in = ParameterIn.QUERY,
+      description =
+          "Flown by one of these airlines: IATA designators, comma-separated (at most 20)",
+      example = "BA,LH",
+      schema =
+          @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9]{2}(,[A-Za-z0-9]{2}){0,19}$"))
+  @Parameter(
       name = "date",
       in = ParameterIn.QUERY,
       description = "Departure day (UTC), YYYY-MM-DD",
