@@ -85,7 +85,12 @@ public class BookingsResource {
           @Size(max = 100)
           @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
           String key,
-      @HeaderParam("Accept-Language") String acceptLanguage,
+      @Parameter(
+              description =
+                  "The booker's language for the booking's mails: its first tag (de, de-AT);"
+                      + " en when absent")
+          @HeaderParam("Accept-Language")
+          String acceptLanguage,
       @Context UriInfo uri) {
     String user = signedIn();
     try {
