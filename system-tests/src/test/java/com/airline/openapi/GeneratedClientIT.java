@@ -13,6 +13,8 @@ import com.airline.client.api.BookingApi;
 import com.airline.client.api.FlightsApi;
 import com.airline.client.api.ReminderApi;
 import com.airline.client.model.AccessToken;
+import com.airline.client.model.AirlineInfo;
+import com.airline.client.model.AirlineRequest;
 import com.airline.client.model.AirplaneRequest;
 import com.airline.client.model.AirportRequest;
 import com.airline.client.model.BookingRequest;
@@ -43,9 +45,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole journey through the client generated from docs/openapi.yaml alone (no hand-written
- * HTTP): an admin lays out a flight, a user signs up, signs in, searches, books with an
- * Idempotency-Key, reads, cancels, and an admin reads the booking's reminders; errors come back as
- * typed problems.
+ * HTTP): an admin lays out a flight of a new airline, a user signs up, signs in, searches by
+ * airline, books with an Idempotency-Key, reads, cancels, and an admin reads the booking's
+ * reminders; errors come back as typed problems.
  */
 class GeneratedClientIT {
 
@@ -98,12 +100,21 @@ class GeneratedClientIT {
     }
     long airplane =
         catalogue.airplanesCreate(new AirplaneRequest().model("A320").capacity(100)).getId();
+    String designator = Catalogue.uniqueDesignator();
+    AirlineInfo airline =
+        catalogue.airlinesCreate(
+            new AirlineRequest()
+                .code(designator)
+                .name("Client Air " + designator)
+                .country("PT")
+                .active(true));
+    assertEquals(designator, airline.getCode());
     OffsetDateTime departure =
         OffsetDateTime.now(ZoneOffset.UTC).plusDays(3).truncatedTo(ChronoUnit.HOURS);
     FlightOffer flight =
         catalogue.flightsCreate(
             new FlightRequest()
-                .flightNumber(Catalogue.uniqueFlightNumber())
+                .flightNumber(designator + "100")
                 .airplaneId(airplane)
                 .departureAirport(from)
                 .arrivalAirport(to)
@@ -122,7 +133,8 @@ class GeneratedClientIT {
 
     FlightOfferPage found =
         new FlightsApi(client(null))
-            .flightsSearch(from, to, departure.toLocalDate(), null, null, 2, "price", 0, 20);
+            .flightsSearch(
+                from, to, designator, departure.toLocalDate(), null, null, 2, "price", 0, 20);
     assertEquals(1L, found.getTotalItems());
     assertEquals(flight.getId(), found.getItems().get(0).getId());
 
@@ -134,11 +146,13 @@ class GeneratedClientIT {
             .seats(2)
             .passengerName("Gen Erated")
             .passengerEmail(email);
-    BookingView booked = bookings.bookingsCreate(request, key);
+    BookingView booked = bookings.bookingsCreate(request, key, "de");
     assertEquals("CONFIRMED", String.valueOf(booked.getStatus()));
+    assertEquals("de", booked.getLocale());
+    assertEquals(designator, booked.getAirline().getCode());
     assertEquals(
         booked.getReference(),
-        bookings.bookingsCreate(request, key).getReference(),
+        bookings.bookingsCreate(request, key, "de").getReference(),
         "the same Idempotency-Key returns the first booking");
     assertEquals(booked.getReference(), bookings.bookingsGet(booked.getReference()).getReference());
     BookingView cancelled = bookings.bookingsCancel(booked.getReference());
