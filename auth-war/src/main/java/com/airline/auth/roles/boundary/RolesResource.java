@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("roles")
@@ -63,6 +65,10 @@ public class RolesResource {
   @RolesAllowed("ADMIN")
   @Transactional
   @APIResponse(responseCode = "409", description = "The role exists")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new role",
+      content = @Content(schema = @Schema(ref = "RoleInfo")))
   public Response create(@NotNull @Valid RoleRequest body, @Context UriInfo uri) {
     if (AccessFilter.SERVICE.equals(body.name())) {
       throw new ClientErrorException(

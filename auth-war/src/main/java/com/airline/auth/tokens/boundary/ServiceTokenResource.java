@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -35,6 +36,7 @@ public class ServiceTokenResource {
   @POST
   @PermitAll
   @APIResponse(responseCode = "401", description = "Unknown client or wrong secret")
+  @Extension(name = "x-internal", value = "true", parseValue = true)
   public AccessToken issue(@NotNull @Valid ServiceTokenRequest body) {
     if (!clients.authenticate(body.clientId(), body.clientSecret())) {
       throw new NotAuthorizedException("Client id or secret is wrong.", "Bearer");

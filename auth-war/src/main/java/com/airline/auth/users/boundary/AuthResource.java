@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("auth")
 @RequestScoped
@@ -50,6 +53,10 @@ public class AuthResource {
   @PermitAll
   @Transactional
   @Counted(name = "signups")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new user",
+      content = @Content(schema = @Schema(ref = "UserProfile")))
   public Response signUp(@NotNull @Valid SignUpRequest body, @Context UriInfo uri) {
     User user = accounts.create(body.email(), body.name().trim(), passwords.hash(body.password()));
     return Response.created(uri.getBaseUriBuilder().path("users").path(user.getId()).build())
@@ -61,6 +68,11 @@ public class AuthResource {
   @Path("signin")
   @PermitAll
   @Counted(name = "signins")
+  @APIResponse(
+      responseCode = "200",
+      description = "A bearer token",
+      content = @Content(schema = @Schema(ref = "AccessToken")))
+  @APIResponse(responseCode = "401", description = "E-mail or password is wrong")
   public Response signIn(@NotNull @Valid SignInRequest body) {
     User user =
         em.createNamedQuery(User.FIND_BY_EMAIL, User.class)

@@ -5,8 +5,9 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record SignUpRequest(
-    @NotBlank @Email @Size(max = 254) String email,
-    @NotNull @Size(min = 8, max = 128) String password,
-    @NotBlank @Size(max = 100) @PlainText String name) {}
+    @Schema(example = "ada@example.com") @NotBlank @Email @Size(max = 254) String email,
+    @Schema(example = "correct horse") @NotNull @Size(min = 8, max = 128) String password,
+    @Schema(example = "Ada Lovelace") @NotBlank @Size(max = 100) @PlainText String name) {}

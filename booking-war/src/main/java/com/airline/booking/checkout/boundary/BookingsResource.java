@@ -38,13 +38,18 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.security.Principal;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * Every signed-in user books for themself; ADMIN and SUPPORT see every booking, others only theirs.
  * No security annotations: the access filter has verified a presented token before the request gets
  * here, and each method checks that there was one.
  */
+@SecurityRequirement(name = "bearer")
 @Path("bookings")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -66,13 +71,26 @@ public class BookingsResource {
   @APIResponse(
       responseCode = "503",
       description = "Flights cannot be reached; Retry-After says when to try again")
+  @APIResponse(
+      responseCode = "201",
+      description = "The booking, CONFIRMED (or the first one made with this Idempotency-Key)",
+      content = @Content(schema = @Schema(ref = "BookingView")))
   public Response create(
       @NotNull @Valid BookingRequest body,
-      @HeaderParam("Idempotency-Key")
+      @Parameter(
+              description =
+                  "Makes retries safe: the same key from the same user returns the first"
+                      + " booking, once")
+          @HeaderParam("Idempotency-Key")
           @Size(max = 100)
           @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII")
           String key,
-      @HeaderParam("Accept-Language") String acceptLanguage,
+      @Parameter(
+              description =
+                  "The booker's language for the booking's mails: its first tag (de, de-AT);"
+                      + " en when absent")
+          @HeaderParam("Accept-Language")
+          String acceptLanguage,
       @Context UriInfo uri) {
     String user = signedIn();
     try {
@@ -162,6 +180,10 @@ public class BookingsResource {
       description = "SUPPORT reads bookings but does not cancel them")
   @APIResponse(responseCode = "404", description = "No such booking, or someone else's")
   @APIResponse(responseCode = "409", description = "The flight has departed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The booking, CANCELLED (again: unchanged)",
+      content = @Content(schema = @Schema(ref = "BookingView")))
   public Response cancel(@PathParam("reference") String reference) {
     Booking booking = visible(reference);
     if (!booking.getUserId().equals(signedIn()) && !caller.isUserInRole("ADMIN")) {

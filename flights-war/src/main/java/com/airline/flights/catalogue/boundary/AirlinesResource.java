@@ -37,6 +37,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("airlines")
@@ -82,6 +84,10 @@ public class AirlinesResource {
   @Transactional
   @APIResponse(responseCode = "400", description = "Invalid fields or unknown country")
   @APIResponse(responseCode = "409", description = "The designator or the ICAO code is taken")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new airline",
+      content = @Content(schema = @Schema(ref = "AirlineInfo")))
   public Response create(@NotNull @Valid AirlineRequest body, @Context UriInfo uri) {
     if (body.code() == null) {
       throw Problem.invalid("code", "must not be null");

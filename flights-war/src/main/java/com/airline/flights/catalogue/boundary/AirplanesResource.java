@@ -32,6 +32,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("airplanes")
@@ -68,6 +70,10 @@ public class AirplanesResource {
   @POST
   @RolesAllowed("ADMIN")
   @Transactional
+  @APIResponse(
+      responseCode = "201",
+      description = "The new airplane",
+      content = @Content(schema = @Schema(ref = "AirplaneInfo")))
   public Response create(@NotNull @Valid AirplaneRequest body, @Context UriInfo uri) {
     Airplane airplane = new Airplane(body.model().trim(), body.capacity());
     em.persist(airplane);

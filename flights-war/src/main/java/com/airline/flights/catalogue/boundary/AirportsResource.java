@@ -38,6 +38,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("airports")
@@ -93,6 +95,10 @@ public class AirportsResource {
   @Transactional
   @APIResponse(responseCode = "400", description = "Invalid fields or unknown city")
   @APIResponse(responseCode = "409", description = "The code is taken")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new airport",
+      content = @Content(schema = @Schema(ref = "AirportInfo")))
   public Response create(@NotNull @Valid AirportRequest body, @Context UriInfo uri) {
     if (body.code() == null) {
       throw Problem.invalid("code", "must not be null");

@@ -35,6 +35,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("cities")
@@ -75,6 +77,10 @@ public class CitiesResource {
   @Transactional
   @APIResponse(responseCode = "400", description = "Invalid fields or unknown country")
   @APIResponse(responseCode = "409", description = "The city exists")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new city",
+      content = @Content(schema = @Schema(ref = "CityInfo")))
   public Response create(@NotNull @Valid CityRequest body, @Context UriInfo uri) {
     checkNew(body, null);
     City city = new City(body.name().trim(), body.country());

@@ -26,6 +26,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("flights/{id}/reservations")
@@ -50,6 +52,14 @@ public class ReservationResource {
       responseCode = "409",
       description =
           "Not enough seats (with availableSeats), departed, or reference already released")
+  @APIResponse(
+      responseCode = "201",
+      description = "Seats taken now",
+      content = @Content(schema = @Schema(ref = "Reservation")))
+  @APIResponse(
+      responseCode = "200",
+      description = "This reference already holds them (a retry)",
+      content = @Content(schema = @Schema(ref = "Reservation")))
   public Response reserve(@PathParam("id") long id, @NotNull @Valid ReservationRequest body) {
     String reference = body.bookingReference();
     SeatInventory.Outcome outcome = inventory.reserve(id, reference, body.seats());

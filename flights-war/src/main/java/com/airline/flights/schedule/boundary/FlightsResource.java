@@ -35,6 +35,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.Currency;
 import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -58,6 +63,69 @@ public class FlightsResource {
    */
   @GET
   @APIResponse(responseCode = "400", description = "Invalid search parameters")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of flights",
+      content = @Content(schema = @Schema(ref = "FlightOfferPage")))
+  @Parameter(
+      name = "from",
+      in = ParameterIn.QUERY,
+      description = "Departure airport, IATA code",
+      schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{3}$"))
+  @Parameter(
+      name = "to",
+      in = ParameterIn.QUERY,
+      description = "Arrival airport, IATA code",
+      schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{3}$"))
+  @Parameter(
+      name = "airline",
+      in = ParameterIn.QUERY,
+      description =
+          "Flown by one of these airlines: IATA designators, comma-separated (at most 20)",
+      example = "BA,LH",
+      schema =
+          @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9]{2}(,[A-Za-z0-9]{2}){0,19}$"))
+  @Parameter(
+      name = "date",
+      in = ParameterIn.QUERY,
+      description = "Departure day (UTC), YYYY-MM-DD",
+      schema = @Schema(type = SchemaType.STRING, format = "date"))
+  @Parameter(
+      name = "minPrice",
+      in = ParameterIn.QUERY,
+      description = "Lowest price",
+      schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(\\.[0-9]+)?$"))
+  @Parameter(
+      name = "maxPrice",
+      in = ParameterIn.QUERY,
+      description = "Highest price, not below minPrice",
+      schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]+(\\.[0-9]+)?$"))
+  @Parameter(
+      name = "seats",
+      in = ParameterIn.QUERY,
+      description = "At least that many seats free",
+      schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+  @Parameter(
+      name = "sort",
+      in = ParameterIn.QUERY,
+      description = "Order of the page",
+      schema =
+          @Schema(
+              type = SchemaType.STRING,
+              enumeration = {"price", "-price", "departureTime", "-departureTime", "duration"},
+              defaultValue = "departureTime"))
+  @Parameter(
+      name = "page",
+      in = ParameterIn.QUERY,
+      description = "Page number, from 0",
+      schema =
+          @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0"))
+  @Parameter(
+      name = "size",
+      in = ParameterIn.QUERY,
+      description = "Page size",
+      schema =
+          @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
   public Response search(@Context UriInfo uri) {
     return Response.ok(
             searches.page(SearchQuery.parse(uri.getQueryParameters())), MediaType.APPLICATION_JSON)
@@ -81,6 +149,10 @@ public class FlightsResource {
           "Invalid fields, unknown airplane or airport, an unknown or inactive airline or one"
               + " the flight number does not start with, times or airports that do not fit")
   @APIResponse(responseCode = "409", description = "The flight number already departs at that time")
+  @APIResponse(
+      responseCode = "201",
+      description = "The new flight",
+      content = @Content(schema = @Schema(ref = "FlightOffer")))
   public Response create(@NotNull @Valid FlightRequest body, @Context UriInfo uri) {
     Instant departure = body.departureTime().toInstant();
     Instant arrival = body.arrivalTime().toInstant();

@@ -30,7 +30,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The mail templates in use, and a preview of one against a sample booking; for ADMIN. */
+/**
+ * The mail templates in use, and a preview of one against a sample booking; for ADMIN. The success
+ * answers are documented from the return types (an {@code @APIResponse} 200 without content would
+ * hide them from /openapi), the roles' 401 and 403 by the chassis.
+ */
 @Path("reminders/templates")
 @ApplicationScoped
 @DenyAll
@@ -46,9 +50,6 @@ public class TemplatesResource {
 
   @GET
   @RolesAllowed("ADMIN")
-  @APIResponse(responseCode = "200", description = "every template in use, and files refused")
-  @APIResponse(responseCode = "401", description = "no valid token")
-  @APIResponse(responseCode = "403", description = "not ADMIN")
   public List<TemplateView> inUse() {
     TemplateCatalog catalog = templates.catalog();
     Map<Slot, TemplateCatalog.InUse> inUse = catalog.inUse();
@@ -65,13 +66,8 @@ public class TemplatesResource {
   @POST
   @Path("{kind}/preview")
   @RolesAllowed("ADMIN")
-  @APIResponse(
-      responseCode = "200",
-      description = "{locale, subject, text, html}; locale is the template set used")
-  @APIResponse(responseCode = "400", description = "locale is not a language tag")
-  @APIResponse(responseCode = "401", description = "no valid token")
-  @APIResponse(responseCode = "403", description = "not ADMIN")
-  @APIResponse(responseCode = "404", description = "no such kind of mail")
+  @APIResponse(responseCode = "400", description = "The locale is not a language tag")
+  @APIResponse(responseCode = "404", description = "No such kind of mail")
   public MailContent preview(@PathParam("kind") String kind, @QueryParam("locale") String locale) {
     ReminderKind mail = kind(kind);
     String tag = LanguageTags.FALLBACK;
