@@ -48,21 +48,21 @@ class ReminderReadinessIT {
                       "REMINDER_EVENTS_EXCHANGE",
                       EXCHANGE)));
       try {
-        assertEquals(Map.of("broker", "UP", "database", "UP"), checks(reminder));
+        assertEquals(Map.of("broker", "UP", "database", "UP", "grid", "UP"), checks(reminder));
 
         broker.cut();
         Await.until(
             () -> reminder.get("/health/ready").status() == 503,
             Duration.ofSeconds(60),
             "readiness DOWN while the broker is unreachable");
-        assertEquals(Map.of("broker", "DOWN", "database", "UP"), checks(reminder));
+        assertEquals(Map.of("broker", "DOWN", "database", "UP", "grid", "UP"), checks(reminder));
 
         broker.restore();
         Await.until(
             () -> reminder.get("/health/ready").status() == 200,
             Duration.ofSeconds(120),
             "readiness UP again once the broker is back");
-        assertEquals(Map.of("broker", "UP", "database", "UP"), checks(reminder));
+        assertEquals(Map.of("broker", "UP", "database", "UP", "grid", "UP"), checks(reminder));
       } finally {
         Airline.stopInstance(NAME);
         Broker.deleteQueues(QUEUE, QUEUE + ".dead");

@@ -84,11 +84,16 @@ public class SelfRegistration {
   private HazelcastInstance grid;
   private GridEntry entry;
   private volatile boolean stopped;
+
+  /** Published, or known not to be: the instance is ready ({@link GridReadiness}). */
+  private volatile boolean settled;
+
   private Future<?> waiting;
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     if (url.isEmpty() || service.isEmpty()) {
       LOG.info("No AIRLINE_INSTANCE_URL or chassis.grid.service: not published in the grid");
+      settled = true;
       return;
     }
     URI base = Registration.baseUrl(url.get());
@@ -97,6 +102,7 @@ public class SelfRegistration {
       grid = hazelcast.get();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "No data grid: " + self.instance() + " is not published", e);
+      settled = true;
       return;
     }
     try {
@@ -107,6 +113,7 @@ public class SelfRegistration {
       waiting = executor.submit(() -> publishWhenReady(self));
     } catch (NamingException e) {
       LOG.log(Level.WARNING, "No managed executor: " + self.instance() + " is not published", e);
+      settled = true;
     }
   }
 
@@ -137,7 +144,18 @@ public class SelfRegistration {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, self.instance() + " could not be published in the grid", e);
+    } finally {
+      settled = true;
     }
+  }
+
+  /**
+   * Whether this instance has warmed up and is in the grid, or will not be published: until then
+   * its readiness is DOWN, so that whoever waits for it to be ready (the launcher, a rolling
+   * deploy) waits for it to be in rotation.
+   */
+  public boolean settled() {
+    return settled;
   }
 
   private void warmUp(Registration self) throws InterruptedException {

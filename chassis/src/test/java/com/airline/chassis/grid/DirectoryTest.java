@@ -149,6 +149,7 @@ class DirectoryTest {
     registration.instance = Optional.of("flights-9");
     registration.onStart(new Object()); // would fail on the missing grid if it tried
     assertTrue(one.getMap(Directory.MAP).isEmpty());
+    assertTrue(registration.settled(), "ready all the same");
   }
 
   @Test
