@@ -1,11 +1,13 @@
 package com.airline.reminder.schedule.boundary;
 
 import com.airline.reminder.schedule.control.ReminderMembers;
+import com.airline.reminder.schedule.control.ReminderOwners;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +26,15 @@ public class Takeover {
 
   private static final Logger LOG = Logger.getLogger(Takeover.class.getName());
 
+  /**
+   * How long the departed instance's reminders are tried again while other transactions hold them;
+   * after that the minute sweep takes them over.
+   */
+  private static final Duration HELD_AT_MOST = Duration.ofSeconds(30);
+
   @Inject ReminderMembers members;
   @Inject ReminderRecovery recovery;
+  @Inject ReminderOwners owners;
   @Resource ManagedThreadFactory threads;
 
   private ThreadPoolExecutor executor;
@@ -54,11 +63,20 @@ public class Takeover {
     long start = System.nanoTime();
     try {
       int total = 0;
-      int taken;
-      do {
-        taken = recovery.adopt(name);
+      long deadline = System.nanoTime() + HELD_AT_MOST.toNanos();
+      while (true) {
+        int taken = recovery.adopt(name);
         total += taken;
-      } while (taken == ReminderRecovery.BATCH);
+        if (taken == ReminderRecovery.BATCH) {
+          continue;
+        }
+        // rows another transaction holds were skipped: a survivor taking them at this moment, or
+        // the minute sweep's locking read, which holds every row it scanned until it commits
+        if (owners.armedBy(name).isEmpty() || System.nanoTime() > deadline) {
+          break;
+        }
+        Thread.sleep(200);
+      }
       int count = total;
       LOG.info(
           () ->
@@ -73,6 +91,8 @@ public class Takeover {
           Level.WARNING,
           "Taking over the reminders of " + name + " failed; the minute sweep takes them over",
           e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
