@@ -236,21 +236,18 @@ class ClusterIT {
     var ids =
         java.util.regex.Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    List<String> wanted =
+        failures.stream().flatMap(f -> ids.matcher(f).results().map(m -> m.group())).toList();
     try (var logs = Files.list(Airline.logs())) {
-      List<Path> files = logs.filter(f -> f.toString().endsWith(".log")).sorted().toList();
-      for (String failure : failures) {
-        var id = ids.matcher(failure);
-        while (id.find()) {
-          for (Path file : files) {
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-              if (lines.get(i).contains(id.group())) {
-                found.append(file.getFileName()).append(": ");
-                lines
-                    .subList(i, Math.min(i + 25, lines.size()))
-                    .forEach(l -> found.append(l).append('\n'));
-              }
-            }
+      for (Path file : logs.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+        List<String> lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          if (wanted.stream().anyMatch(line::contains)) {
+            found.append(file.getFileName()).append(": ");
+            lines
+                .subList(i, Math.min(i + 25, lines.size()))
+                .forEach(l -> found.append(l).append('\n'));
           }
         }
       }

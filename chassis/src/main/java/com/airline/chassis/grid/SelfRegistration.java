@@ -61,7 +61,6 @@ public class SelfRegistration {
 
   @Inject Instance<HazelcastInstance> hazelcast;
   @Inject Instance<ServiceStartup> startup;
-  @Inject Instance<Directory> directory;
   @Inject Instance<TokenVerifier> verifier;
 
   /** Paths of the service requested before it is published (GET, any answer). */
@@ -161,10 +160,7 @@ public class SelfRegistration {
   private void warmUp(Registration self) throws InterruptedException {
     long start = System.nanoTime();
     try {
-      if (directory.isResolvable()) {
-        directory.get().urlsOf(self.service());
-      }
-      if (verifier.isResolvable()) {
+      if (verifier.isResolvable()) { // which reads the directory for auth's instances
         verifier.get().prefetchKeys();
       }
     } catch (RuntimeException e) {

@@ -243,11 +243,7 @@ public class TokenVerifier {
   /** From any auth instance: the next in turn first, the others if it fails. */
   private void fetchKeys() {
     lastFetch = clock.instant();
-    for (String auth : authUrls()) {
-      if (fetchKeys(auth)) {
-        return;
-      }
-    }
+    prefetchKeys();
   }
 
   /** Auth's instances in the grid, starting with the next in turn; else its configured URL. */
