@@ -121,8 +121,12 @@ public class Directory {
     }
   }
 
+  /**
+   * An entry taken out: withdrawn by its instance, or removed by a member that saw its member go
+   * before this one did (the grid's events come on several threads, in no promised order).
+   */
   synchronized void withdrawn(String member) {
-    entries.remove(member);
+    dropped(entries.remove(member), "was withdrawn from the grid");
   }
 
   synchronized void cleared() {
@@ -131,19 +135,24 @@ public class Directory {
 
   /** A member gone: its entry counts no more, and leaves the map (every member watching asks). */
   synchronized void forget(String member) {
-    Registration registration = entries.remove(member);
+    dropped(entries.remove(member), "has left the grid");
+    try {
+      map.removeAsync(member);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "The grid is stopping", e);
+    }
+  }
+
+  private static void dropped(Registration registration, String how) {
     if (registration != null) {
       LOG.info(
           () ->
               registration.instance()
                   + " ("
                   + registration.url()
-                  + ") has left the grid: no longer used");
-    }
-    try {
-      map.removeAsync(member);
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "The grid is stopping", e);
+                  + ") "
+                  + how
+                  + ": no longer used");
     }
   }
 

@@ -114,6 +114,48 @@ class DirectoryTest {
     await(() -> !map.containsKey(member), "its entry removed from the grid");
   }
 
+  /**
+   * Whichever event comes first, the entry taken out by another member or the member's departure,
+   * the directory says which instance it no longer uses (operators and DiscoveryIT read it).
+   */
+  @Test
+  void anInstanceDropped_isLogged_whicheverEventComesFirst() throws Exception {
+    Directory directory = watching(one);
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var logger = java.util.logging.Logger.getLogger(Directory.class.getName());
+    var handler =
+        new java.util.logging.Handler() {
+          @Override
+          public void publish(java.util.logging.LogRecord record) {
+            logged.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      String gone = UUID.randomUUID().toString();
+      directory.seen(gone, "flights " + FLIGHTS_2 + " flights-2");
+      directory.withdrawn(gone); // another member removed it before this one saw the member go
+      directory.forget(gone);
+      String left = UUID.randomUUID().toString();
+      directory.seen(left, "flights " + FLIGHTS_1 + " flights-1");
+      directory.forget(left);
+      directory.withdrawn(left);
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertEquals(
+        List.of(
+            "flights-2 (" + FLIGHTS_2 + ") was withdrawn from the grid: no longer used",
+            "flights-1 (" + FLIGHTS_1 + ") has left the grid: no longer used"),
+        logged);
+  }
+
   @Test
   void entriesOfMembersNotInTheGrid_andMalformedOnes_countNot() throws Exception {
     IMap<String, String> map = one.getMap(Directory.MAP);
