@@ -438,11 +438,48 @@ public final class Airline {
 
   private static void launcher(
       String command, List<String> services, Map<String, String> overrides) {
-    List<String> line =
-        new java.util.ArrayList<>(List.of(ROOT.resolve("airline").toString(), command));
+    List<String> line = new java.util.ArrayList<>(List.of(command));
     line.addAll(services);
     Path home = Path.of(overrides.getOrDefault("AIRLINE_HOME", HOME.toString()));
     Path output = home.resolve("launcher.log");
+    try {
+      if (execute(line, overrides, output) != 0) {
+        throw new IllegalStateException(
+            "./airline "
+                + String.join(" ", line)
+                + " failed:\n"
+                + Files.readString(output)
+                + "\nService logs: "
+                + home.resolve("logs"));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot run the launcher", e);
+    }
+  }
+
+  /** What a command printed, and its exit status. */
+  public record Finished(int status, String output) {}
+
+  /**
+   * Runs {@code ./airline ARGS} with the run's settings and these, its output into that file of the
+   * run's home; answers its status and output, whatever the status.
+   */
+  public static Finished execute(String log, Map<String, String> settings, String... args) {
+    start("auth"); // which also registers the shutdown hook
+    Path output = HOME.resolve(log);
+    try {
+      Files.deleteIfExists(output);
+      int status = execute(List.of(args), settings, output);
+      return new Finished(status, Files.readString(output));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static int execute(List<String> args, Map<String, String> overrides, Path output)
+      throws IOException {
+    List<String> line = new java.util.ArrayList<>(List.of(ROOT.resolve("airline").toString()));
+    line.addAll(args);
     // Into a file: a child writing to the test JVM's own stdout corrupts Surefire's channel.
     ProcessBuilder builder =
         new ProcessBuilder(line)
@@ -452,23 +489,17 @@ public final class Airline {
     Map<String, String> env = builder.environment();
     env.putAll(environment());
     env.putAll(overrides);
+    Files.createDirectories(output.getParent());
+    Process process = builder.start();
     try {
-      Files.createDirectories(home);
-      Process process = builder.start();
-      if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      if (!process.waitFor(10, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new IllegalStateException(
-            "./airline "
-                + String.join(" ", line.subList(1, line.size()))
-                + " failed:\n"
-                + Files.readString(output)
-                + "\nService logs: "
-                + home.resolve("logs"));
+        return -1;
       }
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot run the launcher", e);
+      return process.exitValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      process.destroyForcibly();
       throw new IllegalStateException(e);
     }
   }

@@ -14,9 +14,13 @@ import java.util.List;
 
 /**
  * The SMTP server reminder mails to during the tests: GreenMail in the test JVM on {@link
- * Airline#SMTP_PORT}, which a test may stop and start again to play an SMTP outage.
+ * Airline#SMTP_PORT}, which a test may stop and start again to play an SMTP outage. Its IMAP side
+ * (on {@link #IMAP_PORT}) is where {@code ./airline verify} reads them, as from {@code ./airline
+ * up}'s catcher.
  */
 public final class Mailbox {
+
+  public static final int IMAP_PORT = Airline.SMTP_PORT + 1;
 
   private static GreenMail server;
 
@@ -24,7 +28,12 @@ public final class Mailbox {
 
   public static synchronized void start() {
     if (server == null) {
-      server = new GreenMail(new ServerSetup(Airline.SMTP_PORT, "127.0.0.1", "smtp"));
+      server =
+          new GreenMail(
+              new ServerSetup[] {
+                new ServerSetup(Airline.SMTP_PORT, "127.0.0.1", "smtp"),
+                new ServerSetup(IMAP_PORT, "127.0.0.1", "imap")
+              });
       server.start();
     }
   }
