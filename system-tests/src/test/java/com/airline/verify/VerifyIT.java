@@ -52,9 +52,9 @@ class VerifyIT {
             "verify");
     System.out.print(verify.output());
     assertEquals(0, verify.status(), verify.output());
-    assertTrue(verify.output().contains("5 passed, 0 failed"), verify.output());
+    assertTrue(verify.output().contains("6 passed, 0 failed"), verify.output());
     String html = Files.readString(REPORT.resolve("report.html"));
-    assertTrue(html.contains("5 passed, 0 failed"), html);
+    assertTrue(html.contains("6 passed, 0 failed"), html);
     assertTrue(Files.readString(REPORT.resolve("report.md")).contains("| journey | passed |"));
   }
 }

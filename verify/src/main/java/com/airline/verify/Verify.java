@@ -57,6 +57,13 @@ public final class Verify {
             RoleMatrix.NAME,
             "every operation as every caller",
             progress -> new RoleMatrix(platform).run()));
+    outcomes.add(
+        check(
+            out,
+            started,
+            BadInput.NAME,
+            "generated bad input for every operation",
+            progress -> new BadInput(platform).run()));
     outcomes.add(check(out, started, Tokens.NAME, "forged tokens", progress -> tokens.forged()));
     outcomes.add(
         check(
