@@ -33,7 +33,7 @@ final class BadInput {
   static final String NAME = "bad input";
 
   /** Generated inputs per operation. */
-  static final int PER_OPERATION = 24;
+  static final int PER_OPERATION = 20;
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
@@ -52,6 +52,7 @@ final class BadInput {
   private final List<String> failures = new ArrayList<>();
   private final Map<Integer, Integer> statuses = new TreeMap<>();
   private int sent;
+  private int limited;
 
   BadInput(Platform platform) {
     this.platform = platform;
@@ -74,10 +75,7 @@ final class BadInput {
       JsonObject described = described(doc, operation);
       for (int i = 0; i < PER_OPERATION; i++) {
         Input input = input(doc, operation, described, i);
-        check(
-            operation,
-            input,
-            caller.send(operation.method(), input.path(), input.body(), input.headers()));
+        check(operation, input, sent(caller, operation, input));
       }
     }
     int raw = 0;
@@ -101,8 +99,38 @@ final class BadInput {
             + " operations, "
             + raw
             + " raw request lines and headers",
-        sent + " requests; statuses " + statuses + "; totals unchanged: " + before.equals(after),
+        sent
+            + " requests ("
+            + limited
+            + " sent again after a 429); statuses "
+            + statuses
+            + "; totals unchanged: "
+            + before.equals(after),
         failures);
+  }
+
+  /**
+   * The answer to the input, sent again after the gateway's Retry-After when it was rate-limited: a
+   * 429 says nothing about the input.
+   */
+  private Client.Reply sent(Client caller, RoleMatrix.Operation operation, Input input) {
+    for (int attempt = 0; ; attempt++) {
+      Client.Reply reply =
+          caller.send(operation.method(), input.path(), input.body(), input.headers());
+      String retryAfter = reply.header("Retry-After");
+      if (reply.status() != 429 || retryAfter == null || attempt == 3) {
+        return reply;
+      }
+      limited++;
+      try {
+        Thread.sleep(Math.min(60, Long.parseLong(retryAfter.strip())) * 1000 + 200);
+      } catch (NumberFormatException e) {
+        return reply;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return reply;
+      }
+    }
   }
 
   /** One request: its path (with the query), body, headers, and whether a 2xx is fine. */
