@@ -44,7 +44,30 @@ final class RequestTarget {
     if (!decoded.startsWith("/", 0) && !decoded.equals("*")) {
       return "The request target must be a path that starts with /.";
     }
+    if (indirect(path.toString(StandardCharsets.ISO_8859_1))) {
+      return "The request target holds a dot segment (. or ..) or an encoded slash, backslash or"
+          + " dot: name the resource by its own path.";
+    }
     return null;
+  }
+
+  /**
+   * True for a path that names its resource indirectly: a "." or ".." segment, or a slash,
+   * backslash or dot percent-encoded. The container would resolve it
+   * (".../flights/..%2f..%2fhealth" is the gateway's /health), so that what the edge's path rules
+   * read and what is served differ; no client sends one (they remove dot segments, RFC 3986 5.2.4).
+   */
+  private static boolean indirect(String raw) {
+    String lower = raw.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e")) {
+      return true;
+    }
+    for (String segment : raw.split("/", -1)) {
+      if (segment.equals(".") || segment.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -36,11 +36,8 @@ class RequestTargetTest {
         "/api/v1/flights/1",
         "/api/v1/airports/%4C%48%52",
         "/api/v1/cities/S%C3%A3o%20Paulo",
-        "/api/v1/flights/a%2Fb",
         "/api/v1/flights/a+b",
         "/.well-known/jwks.json",
-        "/api/v1/flights/./1",
-        "/api/v1/flights/../airports",
         "/api//v1/flights",
         "*",
       })
@@ -64,6 +61,12 @@ class RequestTargetTest {
     "/../etc, valid path",
     "/api/v1/../../../etc, valid path",
     "/api/%2e%2e/%2e%2e/%2e%2e/etc, valid path",
+    "/api/v1/flights/a%2Fb, dot segment",
+    "/api/v1/flights/%2E1, dot segment",
+    "/api/v1/flights/./1, dot segment",
+    "/api/v1/flights/../airports, dot segment",
+    "/api/v1/flights/..%2f..%2f..%2fhealth, dot segment",
+    "/api/v1/flights/.., dot segment",
   })
   void defect_whenAnEscapeIsBrokenOrThePathDecodesToSomethingNotAllowed_saysWhich(
       String path, String says) {
@@ -75,12 +78,8 @@ class RequestTargetTest {
   @ValueSource(strings = {"api/v1/flights", "%2Fapi"})
   void defect_whenNotStartingWithASlash_saysSo(String path) {
     String defect = RequestTarget.defect(bytes(path));
-    if (path.startsWith("%2F")) {
-      assertNull(defect, "decodes to /api");
-    } else {
-      assertNotNull(defect);
-      assertTrue(defect.contains("starts with /"), defect);
-    }
+    assertNotNull(defect);
+    assertTrue(defect.contains(path.startsWith("%2F") ? "encoded slash" : "starts with /"), defect);
   }
 
   @ParameterizedTest

@@ -247,7 +247,10 @@ final class Launcher {
     line.addAll(
         Arrays.asList(
             settings
-                .get("AIRLINE_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC")
+                .of(
+                    s.name(),
+                    "JAVA_OPTS",
+                    settings.get("AIRLINE_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC"))
                 .strip()
                 .split("\\s+")));
     line.addAll(

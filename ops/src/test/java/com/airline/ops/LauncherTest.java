@@ -74,6 +74,22 @@ class LauncherTest {
   }
 
   @Test
+  void command_takesTheServicesOwnJavaOptions_elseEveryInstances() throws Exception {
+    Launcher launcher =
+        launcher(Map.of("AIRLINE_JAVA_OPTS", "-Xmx1g", "AUTH_JAVA_OPTS", "-Xmx2g -XX:+UseZGC"));
+    String auth =
+        String.join(
+            " ",
+            launcher.command(new Instance(PlatformTest.SERVICES.get(0), 1), root.resolve("b")));
+    String reminder =
+        String.join(
+            " ",
+            launcher.command(new Instance(PlatformTest.SERVICES.get(2), 1), root.resolve("b")));
+    assertTrue(auth.startsWith("setsid java -Xmx2g -XX:+UseZGC -D"), auth);
+    assertTrue(reminder.startsWith("setsid java -Xmx1g -D"), reminder);
+  }
+
+  @Test
   void loggingProperties_json_swapsTheConsoleFormatterOnly() throws Exception {
     Files.createDirectories(root.resolve("server-config"));
     Files.writeString(

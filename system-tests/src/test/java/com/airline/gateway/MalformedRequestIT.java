@@ -49,6 +49,9 @@ class MalformedRequestIT {
     "gateway, /api/v1/flights/%C0%AF",
     "gateway, /api/v1/flights/a%5Cb",
     "gateway, /api/v1/../../../etc",
+    "gateway, /api/v1/flights/..%2f..%2f..%2fhealth",
+    "gateway, /api/v1/flights/%2e%2e/%2e%2e/api/v1/users",
+    "flights, /api/v1/flights/./1",
     "auth, /api/v1/users/%00",
     "flights, /api/v1/flights/%00",
     "flights, /api/v1/flights/%C0%AF",
@@ -119,6 +122,14 @@ class MalformedRequestIT {
     Reply bigButAllowed =
         send("gateway", "GET /api/v1/airports?size=1 HTTP/1.1", "X-Some: " + "b".repeat(6000));
     assertEquals(200, bigButAllowed.status, bigButAllowed.body);
+  }
+
+  /** A method the path's servlet does not implement: Payara's default servlet answered HTML. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gateway", "flights"})
+  void aMethodNothingImplements_is501Problem(String service) throws IOException {
+    assertProblem(
+        501, "Not Implemented", send(service, "PATCH /nothing-here HTTP/1.1", "Content-Length: 0"));
   }
 
   private static JsonObject assertProblem(int status, String title, Reply reply) {

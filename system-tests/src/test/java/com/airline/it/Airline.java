@@ -515,8 +515,11 @@ public final class Airline {
     // own)
     env.put("AIRLINE_SUPERVISE", "false");
     // C1 only: an instance starts in three quarters of the time on two cores (13.8 s against
-    // 10.4 s), and the tests' instances start some 35 times a run; benchmarks measure the default
+    // 10.4 s), and the tests' instances start some 35 times a run; benchmarks measure the default.
+    // Not auth: its password hashes (PBKDF2, 210,000 rounds) take C1 several times as long, and
+    // VerifyIT's 50 users signing up at once waited past the gateway's 30 s.
     env.put("AIRLINE_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC -XX:TieredStopAtLevel=1");
+    env.put("AUTH_JAVA_OPTS", "-Xmx512m -XX:+UseParallelGC");
     PORTS.forEach(
         (service, port) -> {
           String prefix = service.toUpperCase();

@@ -19,14 +19,14 @@ import java.util.function.Consumer;
 
 /**
  * Users in parallel, each from a client address of its own: sign up, sign in, search, book, read,
- * cancel. Then every confirmation and cancellation mail has arrived, once, and the flight has all
- * its seats again.
+ * wait for the confirmation mail, cancel. Then every confirmation and cancellation mail has
+ * arrived, once, and the flight has all its seats again.
  */
 final class Journey {
 
   static final String NAME = "journey";
 
-  /** How long the mails may take after the last cancellation. */
+  /** How long a mail may take. */
   static final Duration MAIL_WAIT = Duration.ofSeconds(120);
 
   /** How long a second copy of a mail is given to show up once every first one came. */
@@ -47,7 +47,8 @@ final class Journey {
     this.mail = mail;
     this.users = users;
     this.progress = progress;
-    for (String step : List.of("sign-up", "search", "book", "read", "cancel")) {
+    for (String step :
+        List.of("sign-up", "search", "book", "read", "confirmation mail", "cancel")) {
       steps.put(step, new Stats());
     }
   }
@@ -92,7 +93,8 @@ final class Journey {
         NAME,
         users
             + " users in parallel, each from its own address: sign up, sign in, search, book,"
-            + " read, cancel; one confirmation and one cancellation mail each",
+            + " read, wait for the confirmation mail, cancel; one confirmation and one cancellation"
+            + " mail each",
         figures.toString(),
         List.copyOf(failures));
   }
@@ -140,12 +142,38 @@ final class Journey {
     if (has(read, 200, user, "read") && !reference.equals(read.json().getString("reference"))) {
       failures.add(user.email() + ": read another booking: " + read);
     }
+    long booked = System.nanoTime();
+    if (!confirmationMail(user.email(), reference)) {
+      failures.add(
+          user.email() + ": no confirmation mail for " + reference + " within " + MAIL_WAIT);
+    }
+    steps.get("confirmation mail").add((System.nanoTime() - booked) / 1_000_000);
     Client.Reply cancel =
         step("cancel", client.post("api/v1/bookings/" + reference + "/cancel", null));
     if (has(cancel, 200, user, "cancel")
         && !"CANCELLED".equals(cancel.json().getString("status"))) {
       failures.add(user.email() + ": cancelled booking is " + cancel.json().get("status"));
     }
+  }
+
+  /**
+   * Waits for the booking's confirmation mail, as its user would before cancelling: a booking
+   * cancelled before its confirmation went out gets the cancellation mail only.
+   */
+  private boolean confirmationMail(String address, String reference) {
+    long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
+    while (count(mail.subjects(address), reference, "confirmed") == 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private Client.Reply step(String name, Client.Reply reply) {

@@ -38,9 +38,14 @@ public final class Verify {
               + ": start the platform (./airline up) or give --gateway");
       return 2;
     }
-    long started = System.nanoTime();
     out.printf("Verifying the platform at %s (run %s)%n", options.gateway(), platform.run);
-    Mailboxes mail = new Mailboxes(options.imap());
+    try (Mailboxes mail = new Mailboxes(options.imap())) {
+      return run(options, platform, mail, out);
+    }
+  }
+
+  private static int run(Options options, Platform platform, Mailboxes mail, PrintStream out) {
+    long started = System.nanoTime();
     Tokens tokens = new Tokens(platform);
     List<Outcome> outcomes = new ArrayList<>();
     outcomes.add(

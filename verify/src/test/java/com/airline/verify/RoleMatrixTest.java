@@ -49,6 +49,14 @@ class RoleMatrixTest {
   }
 
   @Test
+  void aServiceToken_isLetInOnlyWhereXRolesNamesService() {
+    var operations = RoleMatrix.operations(DOCUMENT);
+    assertTrue(!operations.get(0).allows("SERVICE") && operations.get(0).allows("none"));
+    var internal = new RoleMatrix.Operation("POST", "/x", true, List.of("SERVICE"), false);
+    assertTrue(internal.allows("SERVICE") && !internal.allows("ADMIN"));
+  }
+
+  @Test
   void signedIn_meansAUsersToken_neverAServiceOne() {
     var signedIn = RoleMatrix.operations(DOCUMENT).get(2);
     assertTrue(signedIn.allows("USER") && signedIn.allows("SUPPORT") && signedIn.allows("ADMIN"));

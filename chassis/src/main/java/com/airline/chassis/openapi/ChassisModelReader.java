@@ -53,7 +53,10 @@ public class ChassisModelReader implements OASModelReader {
                             .description(
                                 "An RS256 access token from POST /api/v1/auth/signin:"
                                     + " Authorization: Bearer <token>. Its groups are the"
-                                    + " caller's roles.")))
+                                    + " caller's roles. A service's token (group SERVICE, for"
+                                    + " calls between the services) is good only where x-roles"
+                                    + " names SERVICE: anywhere else it gets 403, even where no"
+                                    + " token is needed.")))
                 .headers(headers()));
   }
 

@@ -22,7 +22,10 @@ public class ErrorPageServlet extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : response.getStatus();
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    Problem.of(status, null, uri == null ? null : uri.toString(), RequestIds.of(request))
+    // 501: a method no servlet of the path implements (Payara's default servlet answers PATCH so)
+    String detail =
+        status == 501 ? request.getMethod() + " is not implemented for this path." : null;
+    Problem.of(status, detail, uri == null ? null : uri.toString(), RequestIds.of(request))
         .writeTo(response);
   }
 }

@@ -77,9 +77,12 @@ public record Problem(
   /** Answers a request with this problem outside JAX-RS (a servlet filter, an error page). */
   public void writeTo(HttpServletResponse response) throws IOException {
     response.setStatus(status);
+    // bytes, not the writer: the writer adds "; charset=UTF-8", which JSON has no use for and the
+    // problems JAX-RS writes do not carry
     response.setContentType(MEDIA_TYPE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(Json.JSONB.toJson(this));
+    byte[] body = Json.JSONB.toJson(this).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   /** Created on first use: JAX-RS answers write problems through its own JSON-B. */

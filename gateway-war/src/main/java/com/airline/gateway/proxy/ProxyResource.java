@@ -132,7 +132,18 @@ public class ProxyResource {
       Upstream.Target refused,
       StreamedBody body,
       AsyncResponse response) {
-    Upstream.Target target = upstream.pick(refused);
+    send(request, upstream, refused, null, body, response);
+  }
+
+  /** The same, to the target given if any (a second try on a fresh connection). */
+  private void send(
+      HttpServletRequest request,
+      Upstream upstream,
+      Upstream.Target refused,
+      Upstream.Target again,
+      StreamedBody body,
+      AsyncResponse response) {
+    Upstream.Target target = again != null ? again : upstream.pick(refused);
     if (target == null) {
       if (body != null) {
         body.abandon();
@@ -160,8 +171,17 @@ public class ProxyResource {
                 response.resume(answer);
                 return;
               }
-              target.failed();
               Throwable cause = unwrap(failure);
+              if (again == null && cause instanceof RequestNotExecutedException) {
+                // a kept-alive connection the instance closed as this request took it (seen under
+                // ./airline verify's bad input: 503 with one flights instance); nothing was sent,
+                // and the instance may be fine: once more to it, on a new connection
+                LOG.fine(
+                    () -> "Request " + RequestIds.of(request) + " to " + target + ": " + cause);
+                send(request, upstream, refused, target, body, response);
+                return;
+              }
+              target.failed();
               LOG.warning(
                   () ->
                       "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
