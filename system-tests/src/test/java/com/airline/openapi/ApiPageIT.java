@@ -1,9 +1,9 @@
 package com.airline.openapi;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.airline.it.Airline;
+import com.airline.it.Browser;
 import com.airline.it.Http;
 import com.airline.it.TestUsers;
 import java.io.File;
@@ -17,9 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,22 +27,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ApiPageIT {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path SCREENSHOT =
       Path.of(System.getProperty("airline.root", ".."), "docs", "api-docs.png");
 
   @Test
   void page_showsTheApi_andSendsARequestWithAToken() throws Exception {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail(
-          "ApiPageIT needs a headless browser: install Debian's chromium and chromium-driver"
-              + " (apt-get install -y chromium chromium-driver)");
-    }
+    Browser.required("ApiPageIT");
     Airline.start("auth", "flights", "booking", "reminder");
     Http gateway = Http.to(Airline.start("gateway"));
     TestUsers.TestUser user = TestUsers.signUp(gateway);
-    WebDriver browser = browser();
+    WebDriver browser = Browser.start("ApiPageIT", 1600, false);
     try {
       browser.get(Airline.url("gateway") + "/api/v1/docs");
       WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -89,18 +80,5 @@ class ApiPageIT {
     } finally {
       browser.quit();
     }
-  }
-
-  private static WebDriver browser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1600");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .withLogFile(new File("target/chromedriver-api-docs.log"))
-            .build();
-    return new ChromeDriver(service, options);
   }
 }

@@ -3,12 +3,11 @@ package com.airline.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.airline.it.Airline;
 import com.airline.it.Await;
+import com.airline.it.Browser;
 import com.airline.it.Http;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,8 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class AdminConsoleIT {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final String MICRO_ROWS =
       "propertyForm:microInstancesTable:microInstancesRowGroup:";
   private static final String COMMAND_FIELD =
@@ -65,11 +59,7 @@ class AdminConsoleIT {
   @Test
   void console_listsEveryInstanceByGroup_andSetLogLevelsFromItReachesTheFlightsGroup()
       throws Exception {
-    if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-      fail(
-          "AdminConsoleIT needs a headless browser: install Debian's chromium and chromium-driver"
-              + " (apt-get install -y chromium chromium-driver)");
-    }
+    Browser.required("AdminConsoleIT");
     Airline.start("flights");
     Airline.startReplica("flights", 2);
     flights.put("flights-1", Airline.url("flights"));
@@ -96,7 +86,7 @@ class AdminConsoleIT {
         assertFalse(logged(instance.getKey(), id), "no FINE line before the level change");
       }
 
-      WebDriver browser = browser();
+      WebDriver browser = Browser.start("AdminConsoleIT", 1100, true);
       try {
         signIn(browser, console, kept);
         Map<String, String> listed = dataGridInstances(browser, "2-data-grid-instances");
@@ -151,21 +141,6 @@ class AdminConsoleIT {
     }
     assertTrue(running.keySet().containsAll(List.of("flights-1", "flights-2")), status);
     return running;
-  }
-
-  private static WebDriver browser() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // the console's certificate is the new domain's own, self-signed
-    options.setAcceptInsecureCerts(true);
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .withLogFile(new File("target/chromedriver.log"))
-            .build();
-    return new ChromeDriver(service, options);
   }
 
   /** The console answers "loading" (202) for its first seconds: the sign-in form comes after. */
