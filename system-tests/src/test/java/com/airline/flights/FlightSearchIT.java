@@ -246,13 +246,16 @@ class FlightSearchIT {
           "/api/v1/flights/" + id + "/reservations;x=y",
           "/api/v1/flights/0/../" + id + "/reservations"
         }) {
+      // refused either way: with dot segments by every instance's listener (400), else by the
+      // gateway's routes (404)
+      int refused = path.contains("/./") || path.contains("/../") ? 400 : 404;
       assertEquals(
-          404,
+          refused,
           service
               .post(path, json("bookingReference", "GATE" + Catalogue.uniqueCode(), "seats", 1))
               .status(),
           path);
-      assertEquals(404, service.delete(path).status(), path);
+      assertEquals(refused, service.delete(path).status(), path);
     }
     assertEquals(20, flights.get("/api/v1/flights/" + id).json().getInt("availableSeats"));
     assertTrue(gateway.get("/api/v1/airports/" + from).status() == 200);
