@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the gateway does between the client and a service instance, against small HTTP servers of
- * the test's own (Airline's "echo", "pair", "failover" and "nowhere" services): forwarding headers,
- * several instances used in turn, a dead one gone around and skipped, read timeouts, and the
- * circuit of a service that keeps failing.
+ * the test's own (Airline's "echo", "pair", "failover", "hangup" and "nowhere" services):
+ * forwarding headers, several instances used in turn, a dead one gone around and skipped, an answer
+ * lost, read timeouts, and the circuit of a service that keeps failing.
  */
 class ResilienceIT {
 
@@ -55,7 +55,13 @@ class ResilienceIT {
     echo.stop(0);
   }
 
-  /** Answers 200, noting the headers it got and who served; under .../slow only after 3 s. */
+  /** The request ids the instance under /gone took, then closed the connection on. */
+  static final Set<String> hungUp = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Answers 200, noting the headers it got and who served; under .../slow only after 3 s; under
+   * /gone/... never: it reads the request and closes the connection (an instance killed at it).
+   */
   static HttpServer server(int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
     server.setExecutor(Executors.newCachedThreadPool());
@@ -64,6 +70,12 @@ class ResilienceIT {
         exchange -> {
           String id = exchange.getRequestHeaders().getFirst("X-Request-ID");
           String path = exchange.getRequestURI().getPath();
+          if (path.startsWith("/gone/")) {
+            exchange.getRequestBody().readAllBytes();
+            hungUp.add(id);
+            exchange.close(); // no response headers sent: the JDK's server closes the connection
+            return;
+          }
           if (id != null) {
             seen.put(id, exchange.getRequestHeaders());
             if (path.contains("/api/")) {
@@ -232,6 +244,40 @@ class ResilienceIT {
     return ids.stream()
         .filter(id -> log.contains("Request " + id + " to " + instance + " failed"))
         .toList();
+  }
+
+  /**
+   * An instance that takes requests and closes the connection with no answer, listed before a live
+   * one, used in turn: a GET it took goes once more, to the live one; a POST does not (it may have
+   * been acted on) and gets 503.
+   */
+  @Test
+  void aLostAnswer_sendsAGetToAnotherInstance_butNotAPost() {
+    List<String> gets = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String id = newId();
+      gets.add(id);
+      Http.Reply reply = gateway.with("X-Request-ID", id).get("/api/v1/hangup/get-" + i);
+      assertEquals(200, reply.status(), "GET " + i + ": " + reply.body());
+      assertEquals("/live", servedBy.get(id), "GET " + i);
+    }
+    assertTrue(gets.stream().anyMatch(hungUp::contains), "a GET was taken by /gone: " + hungUp);
+
+    List<String> posts = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String id = newId();
+      posts.add(id);
+      Http.Reply reply =
+          gateway.with("X-Request-ID", id).post("/api/v1/hangup/post-" + i, "{\"n\":" + i + "}");
+      if (hungUp.contains(id)) {
+        assertEquals(503, reply.status(), "POST " + i + ": " + reply.body());
+        assertEquals("application/problem+json", reply.contentType().split(";")[0]);
+        assertNull(servedBy.get(id), "POST " + i + " was not sent again");
+      } else {
+        assertEquals(200, reply.status(), "POST " + i + ": " + reply.body());
+      }
+    }
+    assertTrue(posts.stream().anyMatch(hungUp::contains), "a POST was taken by /gone: " + hungUp);
   }
 
   @Test

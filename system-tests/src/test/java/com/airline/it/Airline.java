@@ -541,7 +541,8 @@ public final class Airline {
     env.put("GATEWAY_TRUSTED_PROXIES", "127.0.0.1");
     // ResilienceIT's services, served by the test itself on base+9: "echo"; "pair", two instances
     // (the same server under two paths); "failover", a dead instance (nothing on base+7) listed
-    // before a live one. "nowhere" is nothing on base+8 until the test starts it.
+    // before a live one; "hangup", an instance that closes connections with no answer listed before
+    // a live one. "nowhere" is nothing on base+8 until the test starts it.
     // ConnectTimeoutIT's "blackhole": a socket on BLACK_HOLE_PORT that never accepts.
     String test = "http://127.0.0.1:" + (BASE + 9);
     env.put("GATEWAY_UPSTREAMS_BLACKHOLE", "http://127.0.0.1:" + BLACK_HOLE_PORT);
@@ -550,10 +551,11 @@ public final class Airline {
         "GATEWAY_ROUTES",
         gatewayRoutes()
             + ",/api/v1/echo=echo,/api/v1/pair=pair,/api/v1/failover=failover"
-            + ",/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
+            + ",/api/v1/hangup=hangup,/api/v1/nowhere=nowhere,/api/v1/blackhole=blackhole");
     env.put("GATEWAY_UPSTREAMS_ECHO", test);
     env.put("GATEWAY_UPSTREAMS_PAIR", test + "/one," + test + "/two");
     env.put("GATEWAY_UPSTREAMS_FAILOVER", "http://127.0.0.1:" + (BASE + 7) + "," + test + "/live");
+    env.put("GATEWAY_UPSTREAMS_HANGUP", test + "/gone," + test + "/live");
     env.put("GATEWAY_UPSTREAMS_NOWHERE", "http://127.0.0.1:" + (BASE + 8));
     env.put("GATEWAY_PROXY_ECHO_READ_TIMEOUT", "PT1S");
     env.put("GATEWAY_CIRCUIT_OPEN_FOR", RESILIENCE_OPEN_FOR.toString());

@@ -47,7 +47,7 @@ class DiscoveryIT {
   private static final URI FIRST = Airline.url("flights");
   private static final URI SECOND = URI.create("http://127.0.0.1:" + (Airline.basePort() + 102));
 
-  /** Clients sending at once while the second instance is killed: at most this many fail. */
+  /** Clients sending at once while the second instance is killed. */
   private static final int CLIENTS = 4;
 
   /** How long requests go on after the kill: four times the gateway's skip period. */
@@ -124,10 +124,10 @@ class DiscoveryIT {
       clients.shutdownNow();
     }
 
+    // a GET the killed instance took is answered by the other one (ProxyResource sends a safe
+    // request once more when its answer was lost), and one it never got is refused and sent on
     List<Sent> failed = sent.stream().filter(s -> s.status() != 200).toList();
-    assertTrue(
-        failed.size() <= CLIENTS,
-        "only requests in flight at the kill fail: " + failed + " of " + sent.size());
+    assertEquals(List.of(), failed, "of " + sent.size() + " requests, failed");
     List<Sent> afterKill = sent.stream().filter(s -> s.started() > killed).toList();
     assertTrue(afterKill.size() > 20, "requests went on: " + afterKill.size());
 

@@ -25,10 +25,13 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -124,7 +127,8 @@ public class ProxyResource {
 
   /**
    * To the next instance in turn; once more to another one when the request never reached the
-   * instance (so any method may go again).
+   * instance (so any method may go again), or when a safe request without a body lost its answer
+   * (the instance closed the connection after taking it: it died, or was killed, while at it).
    */
   private void send(
       HttpServletRequest request,
@@ -185,7 +189,8 @@ public class ProxyResource {
               LOG.warning(
                   () ->
                       "Request " + RequestIds.of(request) + " to " + target + " failed: " + cause);
-              if (refused == null && neverReached(cause)) {
+              if (refused == null
+                  && (neverReached(cause) || (body == null && safe(request) && lost(cause)))) {
                 send(request, upstream, target, body, response);
               } else {
                 if (body != null) {
@@ -204,6 +209,24 @@ public class ProxyResource {
    */
   private static boolean neverReached(Throwable cause) {
     return cause instanceof ConnectException || cause instanceof RequestNotExecutedException;
+  }
+
+  /**
+   * Sent, then the connection closed or reset with no answer. Not a read timeout: an instance that
+   * is slow would only be made busier.
+   */
+  private static boolean lost(Throwable cause) {
+    return cause instanceof ConnectionClosedException
+        || cause instanceof NoHttpResponseException
+        || (cause instanceof SocketException && !(cause instanceof ConnectException));
+  }
+
+  /**
+   * A method that changes nothing (RFC 9110 9.2.1): going again to another instance is harmless.
+   */
+  private static boolean safe(HttpServletRequest request) {
+    String method = request.getMethod();
+    return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
   }
 
   private static Throwable unwrap(Throwable failure) {
