@@ -45,13 +45,11 @@ final class Client implements AutoCloseable {
   private final URI base;
   private final CloseableHttpClient http;
   private final String token;
-  private final InetAddress address;
 
-  private Client(URI base, CloseableHttpClient http, String token, InetAddress address) {
+  private Client(URI base, CloseableHttpClient http, String token) {
     this.base = base;
     this.http = http;
     this.token = token;
-    this.address = address;
   }
 
   /** A client of its own address (on loopback) to the base URL. */
@@ -83,7 +81,7 @@ final class Client implements AutoCloseable {
             .disableRedirectHandling()
             .disableCookieManagement()
             .build();
-    return new Client(base, http, null, local);
+    return new Client(base, http, null);
   }
 
   private static InetAddress ownAddress(URI base) {
@@ -100,16 +98,11 @@ final class Client implements AutoCloseable {
 
   /** This client sending the token as a bearer token (null: none). */
   Client as(String bearer) {
-    return new Client(base, http, bearer, address);
+    return new Client(base, http, bearer);
   }
 
   String token() {
     return token;
-  }
-
-  /** The address requests come from ("any" when the gateway is on another machine). */
-  String address() {
-    return address == null ? "any" : address.getHostAddress();
   }
 
   Reply get(String path) {

@@ -111,8 +111,10 @@ final class Journey {
     steps.get("sign-up").add((System.nanoTime() - started) / 1_000_000);
     Client client = user.client();
     Client.Reply search = step("search", client.get(platform.route()));
-    if (!has(search, 200, user, "search")
-        || search.items().stream().noneMatch(f -> isFlight(f, flight))) {
+    if (!has(search, 200, user, "search")) {
+      return;
+    }
+    if (search.items().stream().noneMatch(f -> isFlight(f, flight))) {
       failures.add(user.email() + ": the search does not list flight " + flight + ": " + search);
       return;
     }

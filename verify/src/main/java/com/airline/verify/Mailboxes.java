@@ -1,6 +1,7 @@
 package com.airline.verify;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -39,8 +40,16 @@ final class Mailboxes implements AutoCloseable {
     session = Session.getInstance(settings);
   }
 
+  /** A mail as the catcher holds it: its subject, and when the catcher took it (to the second). */
+  record Mail(String subject, java.time.Instant received) {}
+
   /** The subjects of the mails to the address, oldest first. */
   List<String> subjects(String address) {
+    return mails(address).stream().map(Mail::subject).toList();
+  }
+
+  /** The mails to the address, oldest first. */
+  List<Mail> mails(String address) {
     try {
       Store store = stores.get(address);
       if (store == null || !store.isConnected()) {
@@ -51,11 +60,16 @@ final class Mailboxes implements AutoCloseable {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_ONLY);
       try {
-        List<String> subjects = new ArrayList<>();
-        for (Message message : inbox.getMessages()) {
-          subjects.add(message.getSubject());
+        List<Mail> mails = new ArrayList<>();
+        Message[] messages = inbox.getMessages();
+        // subjects and dates of all in one IMAP command, not one each
+        FetchProfile envelopes = new FetchProfile();
+        envelopes.add(FetchProfile.Item.ENVELOPE);
+        inbox.fetch(messages, envelopes);
+        for (Message message : messages) {
+          mails.add(new Mail(message.getSubject(), message.getReceivedDate().toInstant()));
         }
-        return subjects;
+        return mails;
       } finally {
         inbox.close(false);
       }

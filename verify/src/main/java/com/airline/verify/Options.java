@@ -19,23 +19,40 @@ record Options(
     String imap,
     Signer.Source signingKey,
     int users,
-    Path report) {
+    Path report,
+    Full.Settings full,
+    Path home,
+    String dbHost,
+    int dbPort,
+    String dbStart,
+    String rabbitmqHost) {
 
   static final String USAGE =
-      "usage: ./airline verify [--users N] [--gateway URL] [--imap HOST:PORT] [--report DIR]";
+      "usage: ./airline verify [--users N] [--gateway URL] [--imap HOST:PORT] [--report DIR]"
+          + " [--full [--minutes M] [--bookings B] [--searches S] [--flights F]]";
 
   static Options parse(String[] args, Map<String, String> env) {
     URI gateway = URI.create(env.getOrDefault("VERIFY_GATEWAY", "http://127.0.0.1:8080"));
     String imap = env.getOrDefault("VERIFY_IMAP", "127.0.0.1:3143");
     int users = 50;
     Path report = Path.of(env.getOrDefault("VERIFY_REPORT", "target/verify"));
+    boolean full = false;
+    Full.Settings load = Full.Settings.DEFAULT;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--full")) {
+        full = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--gateway" -> gateway = URI.create(required(args[i], value));
         case "--imap" -> imap = required(args[i], value);
         case "--report" -> report = Path.of(required(args[i], value));
         case "--users" -> users = positive(args[i], required(args[i], value));
+        case "--minutes" -> load = load.minutes(positive(args[i], required(args[i], value)));
+        case "--bookings" -> load = load.bookings(positive(args[i], required(args[i], value)));
+        case "--searches" -> load = load.searches(positive(args[i], required(args[i], value)));
+        case "--flights" -> load = load.flights(positive(args[i], required(args[i], value)));
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
       }
       i++;
@@ -54,7 +71,17 @@ record Options(
         imap,
         Signer.Source.from(env),
         users,
-        report);
+        report,
+        full ? load : null,
+        Path.of(env.getOrDefault("AIRLINE_HOME", ".airline")),
+        env.getOrDefault("DB_HOST", "127.0.0.1"),
+        Integer.parseInt(env.getOrDefault("DB_PORT", "3306")),
+        blankIsNull(env.get("VERIFY_DB_START")),
+        env.getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
+  }
+
+  private static String blankIsNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static String required(String name, String value) {

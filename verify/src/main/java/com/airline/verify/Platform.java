@@ -28,6 +28,7 @@ final class Platform {
   private String to;
   private String airline;
   private final AtomicInteger flightNumbers = new AtomicInteger();
+  private final java.util.Map<Integer, Long> airplanes = new java.util.HashMap<>();
 
   Platform(Options options) {
     this.options = options;
@@ -128,18 +129,22 @@ final class Platform {
       to = newCode(3, "api/v1/airports", city);
       airline = newCode(2, "api/v1/airlines", city);
     }
-    long airplane =
-        created(
-                admin()
-                    .post(
-                        "api/v1/airplanes",
-                        Json.createObjectBuilder()
-                            .add("model", "Verify " + seats)
-                            .add("capacity", seats)
-                            .build()),
-                "an airplane")
-            .getJsonNumber("id")
-            .longValue();
+    Long airplane = airplanes.get(seats);
+    if (airplane == null) {
+      airplane =
+          created(
+                  admin()
+                      .post(
+                          "api/v1/airplanes",
+                          Json.createObjectBuilder()
+                              .add("model", "Verify " + seats)
+                              .add("capacity", seats)
+                              .build()),
+                  "an airplane")
+              .getJsonNumber("id")
+              .longValue();
+      airplanes.put(seats, airplane);
+    }
     Instant departure = Instant.now().plus(departsIn).truncatedTo(ChronoUnit.SECONDS);
     return created(
         admin()

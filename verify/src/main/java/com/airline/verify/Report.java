@@ -14,12 +14,21 @@ final class Report {
   private static final int FIGURES_WIDTH = 56;
   private static final int MOST_FAILURES_SHOWN = 20;
 
+  /** A chart for the HTML report: a title and an SVG drawing. */
+  record Chart(String title, String svg) {}
+
   private final String title;
   private final List<Outcome> outcomes;
+  private final List<Chart> charts;
 
   Report(String title, List<Outcome> outcomes) {
+    this(title, outcomes, List.of());
+  }
+
+  Report(String title, List<Outcome> outcomes, List<Chart> charts) {
     this.title = title;
     this.outcomes = List.copyOf(outcomes);
+    this.charts = List.copyOf(charts);
   }
 
   long passed() {
@@ -27,11 +36,16 @@ final class Report {
   }
 
   long failed() {
-    return outcomes.size() - passed();
+    return outcomes.stream().filter(Outcome::failed).count();
   }
 
   String closingLine() {
-    return passed() + " passed, " + failed() + " failed";
+    long notRun = outcomes.size() - passed() - failed();
+    return passed()
+        + " passed, "
+        + failed()
+        + " failed"
+        + (notRun > 0 ? ", " + notRun + " not run" : "");
   }
 
   /** Columns check, result, tried, figures, with the long ones wrapped; then what failed. */
@@ -50,13 +64,13 @@ final class Report {
             String.format(
                 format,
                 line == 0 ? outcome.check() : "",
-                line == 0 ? (outcome.passed() ? "passed" : "FAILED") : "",
+                line == 0 ? outcome.result() : "",
                 line < tried.size() ? tried.get(line) : "",
                 line < figures.size() ? figures.get(line) : ""));
       }
     }
     for (Outcome outcome : outcomes) {
-      if (!outcome.passed()) {
+      if (outcome.failed()) {
         out.append('\n').append(outcome.check()).append(" failed:\n");
         shown(outcome).forEach(f -> out.append("  - ").append(f).append('\n'));
       }
@@ -74,20 +88,21 @@ final class Report {
               String.join(
                   " | ",
                   cell(o.check()),
-                  o.passed() ? "passed" : "**failed**",
+                  o.failed() ? "**failed**" : o.result(),
                   cell(o.tried()),
                   cell(o.figures())))
           .append(" |\n");
     }
     md.append("\n").append(closingLine()).append("\n");
+    charts.forEach(c -> md.append("\n").append(c.title()).append(": see report.html\n"));
     for (Outcome o : outcomes) {
-      if (o.passed() && o.detail().rows().isEmpty()) {
+      if (!o.failed() && o.detail().rows().isEmpty()) {
         continue;
       }
       md.append("\n## ").append(o.check()).append("\n\n");
       shown(o).forEach(f -> md.append("- ").append(cell(f)).append('\n'));
       if (!o.detail().rows().isEmpty()) {
-        md.append(o.passed() ? "" : "\n");
+        md.append(o.failed() ? "\n" : "");
         md.append("| ").append(String.join(" | ", o.detail().header())).append(" |\n");
         md.append("|").append("---|".repeat(o.detail().header().size())).append('\n');
         for (List<String> row : o.detail().rows()) {
@@ -124,7 +139,7 @@ final class Report {
       html.append("<tr><td>")
           .append(escape(o.check()))
           .append("</td><td class=\"")
-          .append(o.passed() ? "passed\">passed" : "failed\">failed")
+          .append(o.failed() ? "failed\">failed" : o.passed() ? "passed\">passed" : "\">not run")
           .append("</td><td>")
           .append(escape(o.tried()))
           .append("</td><td>")
@@ -132,12 +147,15 @@ final class Report {
           .append("</td></tr>\n");
     }
     html.append("</table>\n");
+    for (Chart chart : charts) {
+      html.append("<h2>").append(escape(chart.title())).append("</h2>\n").append(chart.svg());
+    }
     for (Outcome o : outcomes) {
-      if (o.passed() && o.detail().rows().isEmpty()) {
+      if (!o.failed() && o.detail().rows().isEmpty()) {
         continue;
       }
       html.append("<h2>").append(escape(o.check())).append("</h2>\n");
-      if (!o.passed()) {
+      if (o.failed()) {
         html.append("<ul>\n");
         shown(o).forEach(f -> html.append("<li>").append(escape(f)).append("</li>\n"));
         html.append("</ul>\n");

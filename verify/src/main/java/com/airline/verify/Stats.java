@@ -13,8 +13,20 @@ final class Stats {
     millis.add(value);
   }
 
-  synchronized int count() {
-    return millis.size();
+  /** Takes the other's durations too. */
+  void addAll(Stats other) {
+    List<Long> theirs;
+    synchronized (other) {
+      theirs = new ArrayList<>(other.millis);
+    }
+    synchronized (this) {
+      millis.addAll(theirs);
+    }
+  }
+
+  /** The durations, in the order they came. */
+  synchronized List<Long> values() {
+    return List.copyOf(millis);
   }
 
   /** The nearest-rank percentile (0 < p <= 100) in ms; 0 without any value. */

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * {@code ./airline verify}: the quick checks against a running platform (a journey of many users,
- * every operation against every role, forged tokens, others' bookings, sign-in guessing), a table
- * of what held, and target/verify/report.md and report.html. Exit status 0 when every check passed,
- * 1 when one failed, 2 when it could not run.
+ * every operation against every role, forged tokens, others' bookings, sign-in guessing), with
+ * {@code --full} also load, faults under load and reminders on a short horizon ({@link Full}); a
+ * table of what held, and target/verify/report.md and report.html. Exit status 0 when every check
+ * passed, 1 when one failed, 2 when it could not run.
  */
 public final class Verify {
 
@@ -79,7 +80,31 @@ public final class Verify {
             progress -> tokens.othersBookings()));
     outcomes.add(
         check(out, started, Tokens.GUESSING, "password guessing", progress -> tokens.guessing()));
-    Report report = new Report("Verification of " + options.gateway(), outcomes);
+    List<Report.Chart> charts = new ArrayList<>();
+    if (options.full() != null) {
+      Full full = new Full(platform, mail, options);
+      outcomes.add(check(out, started, Full.LOAD, "load", full::load));
+      Faults.Fault restart = null;
+      for (Faults.Fault fault : full.faults()) {
+        if (fault.name().startsWith("reminder-1")) {
+          restart = fault;
+        }
+        outcomes.add(
+            check(out, started, "fault: " + fault.name(), fault.what(), p -> full.fault(fault, p)));
+      }
+      Faults.Fault reminderRestart = restart;
+      outcomes.add(
+          check(
+              out,
+              started,
+              Full.REMINDERS,
+              "reminders on a short horizon",
+              p -> full.reminders(reminderRestart, p)));
+      charts.add(
+          new Report.Chart("Throughput and p99 over time, faults shaded", full.timeline().svg()));
+      charts.add(new Report.Chart("Reminder mails: delay from due", full.reminderChart()));
+    }
+    Report report = new Report("Verification of " + options.gateway(), outcomes, charts);
     out.println();
     out.print(report.table());
     try {
@@ -112,7 +137,8 @@ public final class Verify {
     } catch (Exception e) {
       outcome = Outcome.broken(name, what, e);
     }
-    progress.accept(outcome.passed() ? "passed" : "FAILED (" + outcome.failures().size() + ")");
+    progress.accept(
+        outcome.failed() ? "FAILED (" + outcome.failures().size() + ")" : outcome.result());
     return outcome;
   }
 }

@@ -51,4 +51,22 @@ class ReportTest {
     assertEquals(List.of("one two", "three"), Report.wrap("one two three", 8));
     assertEquals(List.of(""), Report.wrap("", 8));
   }
+
+  @Test
+  void aCheckNotRunHere_isNeitherPassedNorFailed_andSaysWhy() {
+    Report report =
+        new Report(
+            "Verification",
+            List.of(
+                new Outcome("load", "8 bookings/s", "2400 bookings", List.of()),
+                Outcome.notRun(
+                    "fault: flights replica killed", "a replica killed", "one instance")),
+            List.of(new Report.Chart("Throughput", "<svg id=\"chart\"></svg>")));
+    String table = report.table();
+    assertTrue(table.contains("not run"), table);
+    assertTrue(table.contains("not run: one instance"), table);
+    assertTrue(table.endsWith("1 passed, 0 failed, 1 not run\n"), table);
+    assertEquals(0, report.failed());
+    assertTrue(report.html().contains("<h2>Throughput</h2>\n<svg id=\"chart\">"), report.html());
+  }
 }

@@ -8,7 +8,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +24,8 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Exception> {
 
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+
+  private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
   @Context HttpServletRequest request;
 
@@ -37,6 +43,15 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
       return problem(400, "The request body is not valid JSON of the expected shape.").build();
     }
     String requestId = RequestIds.of(request);
+    if (databaseUnreachable(exception)) {
+      // the database stopped or restarted (pooled connections lost, none to be had): the
+      // service is unavailable until it is back, a 503 the client may try again after
+      LOG.warning(
+          () -> "Request " + requestId + ": the database cannot be reached: " + root(exception));
+      return problem(503, "The database cannot be reached. Try again shortly.")
+          .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+          .build();
+    }
     LOG.log(Level.SEVERE, "Request " + requestId + " failed", exception);
     return problem(500, "An unexpected error occurred; quote request id " + requestId + ".")
         .build();
@@ -90,6 +105,31 @@ public class ProblemMapper implements ExceptionMapper<Exception> {
    */
   private static boolean concurrentlyChanged(Throwable throwable) {
     return causedBy(throwable, t -> t.getClass().getSimpleName().equals("OptimisticLockException"));
+  }
+
+  /**
+   * No connection to the database: a JDBC connection exception (SQLSTATE class 08, or the driver's
+   * connection exception types), or the server's connection pool failing to give one
+   * (jakarta.resource exceptions, named so that the chassis needs no Connector API).
+   */
+  static boolean databaseUnreachable(Throwable throwable) {
+    return causedBy(
+        throwable,
+        t ->
+            (t instanceof SQLException sql
+                    && (sql instanceof SQLTransientConnectionException
+                        || sql instanceof SQLNonTransientConnectionException
+                        || sql instanceof SQLRecoverableException
+                        || (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))))
+                || t.getClass().getName().startsWith("jakarta.resource."));
+  }
+
+  private static Throwable root(Throwable throwable) {
+    Throwable root = throwable;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static boolean causedBy(Throwable throwable, Class<? extends Throwable> type) {

@@ -55,6 +55,31 @@ class TransactionalExceptionMapperTest {
   }
 
   @Test
+  void databaseUnreachable_is503ProblemWithRetryAfter() {
+    // what MySQL Connector/J throws when the server went away: SQLSTATE 08S01
+    var lost = new java.sql.SQLRecoverableException("Communications link failure", "08S01");
+    Response response =
+        mapper.toResponse(
+            new TransactionalException(
+                "failed", new IllegalStateException("Flight search failed", lost)));
+
+    assertEquals(503, response.getStatus());
+    assertEquals(Problem.MEDIA_TYPE, response.getMediaType().toString());
+    assertEquals("5", response.getHeaderString("Retry-After"));
+    assertEquals(
+        "The database cannot be reached. Try again shortly.",
+        ((Problem) response.getEntity()).detail());
+  }
+
+  @Test
+  void otherDatabaseErrors_remain500() {
+    var syntax = new java.sql.SQLSyntaxErrorException("You have an error in your SQL", "42000");
+    Response response = mapper.toResponse(new TransactionalException("failed", syntax));
+
+    assertEquals(500, response.getStatus());
+  }
+
+  @Test
   void withoutCause_is500Problem() {
     Response response = mapper.toResponse(new TransactionalException("no transaction", null));
 

@@ -62,7 +62,7 @@ public class Flights {
       fallbackMethod = "unavailable",
       skipOn = {SeatsUnavailableException.class, UnknownFlightException.class})
   public FlightSnapshot lookUp(long flightId) {
-    try (Response response = api.flight(flightId)) {
+    try (Response response = refusedOnceMore(() -> api.flight(flightId))) {
       if (noSuchFlight(response)) {
         throw new UnknownFlightException(flightId);
       }
@@ -102,7 +102,7 @@ public class Flights {
             .build()
             .toString();
     String bearer = token.bearer();
-    try (Response response = api.reserve(flightId, body, bearer)) {
+    try (Response response = refusedOnceMore(() -> api.reserve(flightId, body, bearer))) {
       delivery.mayHaveArrived = true;
       switch (response.getStatus()) {
         case 200, 201 -> {
@@ -135,6 +135,23 @@ public class Flights {
     }
   }
 
+  /**
+   * The call; once more when its connection was refused (nothing was sent), which {@link
+   * AnyFlightsInstance} sends to another instance. Within one attempt of {@code @Retry}: an
+   * instance just gone (killed, its port closed) would otherwise fail every other attempt until the
+   * grid drops it, and open the circuit for every instance.
+   */
+  private static Response refusedOnceMore(java.util.function.Supplier<Response> call) {
+    try {
+      return call.get();
+    } catch (ProcessingException e) {
+      if (!refused(e)) {
+        throw e;
+      }
+      return call.get();
+    }
+  }
+
   private static boolean refused(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.net.ConnectException) {
@@ -146,7 +163,8 @@ public class Flights {
 
   @Fallback(fallbackMethod = "unavailable")
   public void release(long flightId, String reference) {
-    try (Response response = api.release(flightId, reference, token.bearer())) {
+    String bearer = token.bearer();
+    try (Response response = refusedOnceMore(() -> api.release(flightId, reference, bearer))) {
       if (!noSuchFlight(response)) { // a deleted flight holds no seats
         expect(response, 204);
       }

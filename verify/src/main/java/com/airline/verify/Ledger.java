@@ -1,0 +1,218 @@
+package com.airline.verify;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The equalities that must hold once the load stopped, whatever happened during it: no booking
+ * stays PENDING (within 5 minutes), every booking answered 201 is there (CANCELLED when its user
+ * cancelled it, CONFIRMED otherwise), for every flight the seats flights sold equal the seats of
+ * its CONFIRMED bookings (none oversold, none lost), and every CONFIRMED booking has exactly one
+ * confirmation mail, every booking its user cancelled exactly one cancellation mail.
+ */
+final class Ledger {
+
+  static final Duration PENDING_WAIT = Duration.ofMinutes(5);
+  static final Duration MAIL_WAIT = Duration.ofMinutes(3);
+
+  /** A booking as booking lists it. */
+  record Row(String reference, String status, long flight, int seats) {}
+
+  private final Platform platform;
+  private final Mailboxes mail;
+  private final List<Platform.User> users;
+  private final List<Long> flights;
+  private final Load load;
+
+  /** Reads the flights, from an address of its own (one client: one pool of connections). */
+  private final Client reader;
+
+  Ledger(
+      Platform platform, Mailboxes mail, List<Platform.User> users, List<Long> flights, Load load) {
+    this.platform = platform;
+    this.mail = mail;
+    this.users = List.copyOf(users);
+    this.flights = List.copyOf(flights);
+    this.load = load;
+    this.reader = platform.anonymous();
+  }
+
+  /** What did not hold (nothing: all did); figures through the consumer. */
+  List<String> check(Consumer<String> figures) throws InterruptedException {
+    List<String> failures = new ArrayList<>();
+    long started = System.nanoTime();
+    Map<String, Row> rows = rows();
+    while (rows.values().stream().anyMatch(r -> r.status().equals("PENDING"))) {
+      if (System.nanoTime() - started > PENDING_WAIT.toNanos()) {
+        rows.values().stream()
+            .filter(r -> r.status().equals("PENDING"))
+            .forEach(r -> failures.add(r.reference() + " still PENDING after " + PENDING_WAIT));
+        break;
+      }
+      Thread.sleep(2000);
+      rows = rows();
+    }
+    long pendingSeconds = (System.nanoTime() - started) / 1_000_000_000;
+
+    Map<String, Load.Booked> answered = new HashMap<>();
+    for (Load.Booked booked : load.booked()) {
+      answered.put(booked.reference(), booked);
+      Row row = rows.get(booked.reference());
+      if (row == null) {
+        failures.add(booked.reference() + " was answered 201 and is gone");
+      } else if (booked.status() != null && !row.status().equals(booked.status())) {
+        failures.add(booked.reference() + " is " + row.status() + ", expected " + booked.status());
+      }
+    }
+
+    Map<Long, Integer> confirmedSeats = new HashMap<>();
+    rows.values().stream()
+        .filter(r -> r.status().equals("CONFIRMED"))
+        .forEach(r -> confirmedSeats.merge(r.flight(), r.seats(), Integer::sum));
+    long sold = 0;
+    for (long flight : flights) {
+      Client.Reply reply = reader.get("api/v1/flights/" + flight);
+      if (reply.status() != 200) {
+        failures.add("flight " + flight + ": " + reply);
+        continue;
+      }
+      JsonObject json = reply.json();
+      int seats = json.getInt("totalSeats") - json.getInt("availableSeats");
+      sold += seats;
+      int confirmed = confirmedSeats.getOrDefault(flight, 0);
+      if (seats != confirmed) {
+        failures.add(
+            "flight "
+                + flight
+                + ": flights sold "
+                + seats
+                + " seats, CONFIRMED bookings hold "
+                + confirmed);
+      }
+    }
+
+    int mails = mails(rows, answered, failures);
+    figures.accept(
+        rows.size()
+            + " bookings ("
+            + count(rows, "CONFIRMED")
+            + " confirmed, "
+            + count(rows, "CANCELLED")
+            + " cancelled or refused), "
+            + sold
+            + " seats sold over "
+            + flights.size()
+            + " flights, "
+            + mails
+            + " mails; PENDING resolved in "
+            + pendingSeconds
+            + " s");
+    return failures;
+  }
+
+  private static long count(Map<String, Row> rows, String status) {
+    return rows.values().stream().filter(r -> r.status().equals(status)).count();
+  }
+
+  /** Every booking of the run's load users, as booking lists them to an admin. */
+  private Map<String, Row> rows() {
+    Map<String, Row> rows = new HashMap<>();
+    for (Platform.User user : users) {
+      for (int page = 0; ; page++) {
+        Client.Reply reply =
+            platform.admin().get("api/v1/bookings?userId=" + user.id() + "&size=100&page=" + page);
+        Platform.expect(200, reply, "the bookings of " + user.email());
+        List<JsonValue> items = reply.items();
+        for (JsonValue item : items) {
+          JsonObject b = item.asJsonObject();
+          rows.put(
+              b.getString("reference"),
+              new Row(
+                  b.getString("reference"),
+                  b.getString("status"),
+                  b.getJsonNumber("flightId").longValue(),
+                  b.getInt("seats")));
+        }
+        if (page + 1 >= reply.json().getInt("totalPages")) {
+          break;
+        }
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * Waits until every CONFIRMED booking has its confirmation mail and every booking its user
+   * cancelled its cancellation mail, then gives copies a moment, and counts.
+   */
+  private int mails(Map<String, Row> rows, Map<String, Load.Booked> answered, List<String> failures)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
+    Map<Long, List<String>> subjects = new HashMap<>();
+    while (true) {
+      subjects.clear();
+      for (long flight : flights) {
+        subjects.put(flight, mail.subjects(load.mailbox(flight)));
+      }
+      boolean complete =
+          rows.values().stream().allMatch(r -> missing(r, answered, subjects) == null);
+      if (complete || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(2000);
+    }
+    Thread.sleep(Journey.DUPLICATE_WAIT.toMillis());
+    int total = 0;
+    for (long flight : flights) {
+      List<String> got = mail.subjects(load.mailbox(flight));
+      subjects.put(flight, got);
+      total += got.size();
+    }
+    for (Row row : rows.values()) {
+      String fault = missing(row, answered, subjects);
+      if (fault != null) {
+        failures.add(fault);
+      }
+    }
+    return total;
+  }
+
+  /** What is wrong with the booking's mails, or null. */
+  private static String missing(
+      Row row, Map<String, Load.Booked> answered, Map<Long, List<String>> subjects) {
+    List<String> got = subjects.getOrDefault(row.flight(), List.of());
+    long confirmed = count(got, row.reference(), "confirmed");
+    long cancelled = count(got, row.reference(), "cancelled");
+    Load.Booked booked = answered.get(row.reference());
+    boolean cancelledByUser = booked != null && "CANCELLED".equals(booked.status());
+    boolean right =
+        switch (row.status()) {
+          case "CONFIRMED" -> confirmed == 1 && cancelled == 0;
+          // cancelled before its confirmation went out: the cancellation mail only
+          case "CANCELLED" -> confirmed <= 1 && (cancelledByUser ? cancelled == 1 : cancelled <= 1);
+          default -> true;
+        };
+    return right
+        ? null
+        : row.reference()
+            + " ("
+            + row.status()
+            + "): "
+            + confirmed
+            + " confirmation and "
+            + cancelled
+            + " cancellation mails";
+  }
+
+  private static long count(List<String> subjects, String reference, String word) {
+    return subjects.stream()
+        .filter(s -> s != null && s.contains(reference) && s.contains(word))
+        .count();
+  }
+}
