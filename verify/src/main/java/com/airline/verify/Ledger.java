@@ -154,41 +154,45 @@ final class Ledger {
   private int mails(Map<String, Row> rows, Map<String, Load.Booked> answered, List<String> failures)
       throws InterruptedException {
     long deadline = System.nanoTime() + MAIL_WAIT.toNanos();
-    Map<Long, List<String>> subjects = new HashMap<>();
-    while (true) {
-      subjects.clear();
-      for (long flight : flights) {
-        subjects.put(flight, mail.subjects(load.mailbox(flight)));
-      }
-      boolean complete =
-          rows.values().stream().allMatch(r -> missing(r, answered, subjects) == null);
-      if (complete || System.nanoTime() > deadline) {
-        break;
-      }
+    Map<String, List<String>> subjects = byReference(mail.subjects(load.mailbox()));
+    while (rows.values().stream().anyMatch(r -> missing(r, answered, subjects) != null)
+        && System.nanoTime() < deadline) {
       Thread.sleep(2000);
+      subjects.clear();
+      subjects.putAll(byReference(mail.subjects(load.mailbox())));
     }
     Thread.sleep(Journey.DUPLICATE_WAIT.toMillis());
-    int total = 0;
-    for (long flight : flights) {
-      List<String> got = mail.subjects(load.mailbox(flight));
-      subjects.put(flight, got);
-      total += got.size();
-    }
+    List<String> all = mail.subjects(load.mailbox());
+    subjects.clear();
+    subjects.putAll(byReference(all));
     for (Row row : rows.values()) {
       String fault = missing(row, answered, subjects);
       if (fault != null) {
         failures.add(fault);
       }
     }
-    return total;
+    return all.size();
+  }
+
+  /** The subjects by the booking reference they name (the first word of six of A-Z and 2-9). */
+  static Map<String, List<String>> byReference(List<String> subjects) {
+    Map<String, List<String>> found = new HashMap<>();
+    var reference = java.util.regex.Pattern.compile("\\b[A-Z2-9]{6}\\b");
+    for (String subject : subjects) {
+      var matcher = subject == null ? null : reference.matcher(subject);
+      if (matcher != null && matcher.find()) {
+        found.computeIfAbsent(matcher.group(), r -> new ArrayList<>()).add(subject);
+      }
+    }
+    return found;
   }
 
   /** What is wrong with the booking's mails, or null. */
   private static String missing(
-      Row row, Map<String, Load.Booked> answered, Map<Long, List<String>> subjects) {
-    List<String> got = subjects.getOrDefault(row.flight(), List.of());
-    long confirmed = count(got, row.reference(), "confirmed");
-    long cancelled = count(got, row.reference(), "cancelled");
+      Row row, Map<String, Load.Booked> answered, Map<String, List<String>> subjects) {
+    List<String> got = subjects.getOrDefault(row.reference(), List.of());
+    long confirmed = count(got, "confirmed");
+    long cancelled = count(got, "cancelled");
     Load.Booked booked = answered.get(row.reference());
     boolean cancelledByUser = booked != null && "CANCELLED".equals(booked.status());
     boolean right =
@@ -210,9 +214,7 @@ final class Ledger {
             + " cancellation mails";
   }
 
-  private static long count(List<String> subjects, String reference, String word) {
-    return subjects.stream()
-        .filter(s -> s != null && s.contains(reference) && s.contains(word))
-        .count();
+  private static long count(List<String> subjects, String word) {
+    return subjects.stream().filter(s -> s.contains(word)).count();
   }
 }
