@@ -2,6 +2,7 @@ package com.airline.verify;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,11 +26,18 @@ record Options(
     String dbHost,
     int dbPort,
     String dbStart,
-    String rabbitmqHost) {
+    String rabbitmqHost,
+    List<String> only) {
 
   static final String USAGE =
       "usage: ./airline verify [--users N] [--gateway URL] [--imap HOST:PORT] [--report DIR]"
-          + " [--full [--minutes M] [--bookings B] [--searches S] [--flights F]]";
+          + " [--full [--minutes M] [--bookings B] [--searches S] [--flights F]]"
+          + " [--only WORD,...]";
+
+  /** Whether the check is to run: every one, or those whose names hold a word of --only. */
+  boolean selects(String check) {
+    return only.isEmpty() || only.stream().anyMatch(check::contains);
+  }
 
   static Options parse(String[] args, Map<String, String> env) {
     URI gateway = URI.create(env.getOrDefault("VERIFY_GATEWAY", "http://127.0.0.1:8080"));
@@ -38,6 +46,7 @@ record Options(
     Path report = Path.of(env.getOrDefault("VERIFY_REPORT", "target/verify"));
     boolean full = false;
     Full.Settings load = Full.Settings.DEFAULT;
+    List<String> only = List.of();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--full")) {
         full = true;
@@ -53,6 +62,7 @@ record Options(
         case "--bookings" -> load = load.bookings(positive(args[i], required(args[i], value)));
         case "--searches" -> load = load.searches(positive(args[i], required(args[i], value)));
         case "--flights" -> load = load.flights(positive(args[i], required(args[i], value)));
+        case "--only" -> only = List.of(required(args[i], value).split(","));
         default -> throw new IllegalArgumentException("unknown argument " + args[i] + "\n" + USAGE);
       }
       i++;
@@ -77,7 +87,8 @@ record Options(
         env.getOrDefault("DB_HOST", "127.0.0.1"),
         Integer.parseInt(env.getOrDefault("DB_PORT", "3306")),
         blankIsNull(env.get("VERIFY_DB_START")),
-        env.getOrDefault("RABBITMQ_HOST", "127.0.0.1"));
+        env.getOrDefault("RABBITMQ_HOST", "127.0.0.1"),
+        only);
   }
 
   private static String blankIsNull(String value) {

@@ -49,60 +49,48 @@ public final class Verify {
     long started = System.nanoTime();
     Tokens tokens = new Tokens(platform);
     List<Outcome> outcomes = new ArrayList<>();
-    outcomes.add(
-        check(
-            out,
-            started,
-            Journey.NAME,
-            "a journey of " + options.users() + " users",
-            progress -> new Journey(platform, mail, options.users(), progress).run()));
-    outcomes.add(
-        check(
-            out,
-            started,
-            RoleMatrix.NAME,
-            "every operation as every caller",
-            progress -> new RoleMatrix(platform).run()));
-    outcomes.add(
-        check(
-            out,
-            started,
-            BadInput.NAME,
-            "generated bad input for every operation",
-            progress -> new BadInput(platform).run()));
-    outcomes.add(check(out, started, Tokens.NAME, "forged tokens", progress -> tokens.forged()));
-    outcomes.add(
-        check(
-            out,
-            started,
-            Tokens.OTHERS,
-            "another user's booking",
-            progress -> tokens.othersBookings()));
-    outcomes.add(
-        check(out, started, Tokens.GUESSING, "password guessing", progress -> tokens.guessing()));
+    Checks checks =
+        (name, what, work) -> {
+          if (options.selects(name)) {
+            outcomes.add(check(out, started, name, what, work));
+          }
+        };
+    checks.run(
+        Journey.NAME,
+        "a journey of " + options.users() + " users",
+        progress -> new Journey(platform, mail, options.users(), progress).run());
+    checks.run(
+        RoleMatrix.NAME,
+        "every operation as every caller",
+        progress -> new RoleMatrix(platform).run());
+    checks.run(
+        BadInput.NAME,
+        "generated bad input for every operation",
+        progress -> new BadInput(platform).run());
+    checks.run(Tokens.NAME, "forged tokens", progress -> tokens.forged());
+    checks.run(Tokens.OTHERS, "another user's booking", progress -> tokens.othersBookings());
+    checks.run(Tokens.GUESSING, "password guessing", progress -> tokens.guessing());
     List<Report.Chart> charts = new ArrayList<>();
     if (options.full() != null) {
       Full full = new Full(platform, mail, options);
-      outcomes.add(check(out, started, Full.LOAD, "load", full::load));
+      checks.run(Full.LOAD, "load", full::load);
       Faults.Fault restart = null;
       for (Faults.Fault fault : full.faults()) {
         if (fault.name().startsWith("reminder-1")) {
           restart = fault;
         }
-        outcomes.add(
-            check(out, started, "fault: " + fault.name(), fault.what(), p -> full.fault(fault, p)));
+        checks.run("fault: " + fault.name(), fault.what(), p -> full.fault(fault, p));
       }
       Faults.Fault reminderRestart = restart;
-      outcomes.add(
-          check(
-              out,
-              started,
-              Full.REMINDERS,
-              "reminders on a short horizon",
-              p -> full.reminders(reminderRestart, p)));
-      charts.add(
-          new Report.Chart("Throughput and p99 over time, faults shaded", full.timeline().svg()));
-      charts.add(new Report.Chart("Reminder mails: delay from due", full.reminderChart()));
+      checks.run(
+          Full.REMINDERS, "reminders on a short horizon", p -> full.reminders(reminderRestart, p));
+      if (options.selects(Full.LOAD)) {
+        charts.add(
+            new Report.Chart("Throughput and p99 over time, faults shaded", full.timeline().svg()));
+      }
+      if (options.selects(Full.REMINDERS)) {
+        charts.add(new Report.Chart("Reminder mails: delay from due", full.reminderChart()));
+      }
     }
     Report report = new Report("Verification of " + options.gateway(), outcomes, charts);
     out.println();
@@ -115,6 +103,11 @@ public final class Verify {
       return 2;
     }
     return report.failed() == 0 ? 0 : 1;
+  }
+
+  /** Runs a check if the options select it, adding its outcome. */
+  interface Checks {
+    void run(String name, String what, Work work);
   }
 
   /** One check's work, given a way to say how far it got. */
