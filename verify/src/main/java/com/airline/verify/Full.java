@@ -331,7 +331,7 @@ final class Full {
   /** The reminder mails' delays from due, one bar each. */
   String reminderChart() {
     List<Long> delays = reminderDelays.values();
-    int width = 40 * Math.max(1, delays.size()) + 80;
+    int width = Math.max(560, 40 * delays.size() + 80);
     long most =
         Math.max(REMINDER_ON_TIME.toMillis(), delays.stream().mapToLong(Math::abs).max().orElse(0));
     StringBuilder svg =

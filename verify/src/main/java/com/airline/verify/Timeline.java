@@ -119,7 +119,7 @@ final class Timeline {
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
                 + " font-family=\"system-ui,sans-serif\" font-size=\"11\">%n",
             width,
-            top + 2 * panel + 70));
+            top + 2 * panel + 90));
     for (Window w : windows) {
       double x = left + w.from() * dx;
       double wide = Math.max(2, (w.to() - w.from()) * dx);
@@ -156,7 +156,15 @@ final class Timeline {
       String c = colours[colour++ % colours.length];
       StringBuilder rate = new StringBuilder();
       StringBuilder p99 = new StringBuilder();
+      long previous = -1;
       for (var s : entry.getValue().entrySet()) {
+        if (previous >= 0 && s.getKey() - previous > 2) {
+          // the load paused (the ledger between faults): no line across the gap
+          svg.append(polyline(rate, c)).append(polyline(p99, c));
+          rate.setLength(0);
+          p99.setLength(0);
+        }
+        previous = s.getKey();
         double x = left + s.getKey() * dx;
         rate.append(
             String.format(
