@@ -36,7 +36,7 @@ final class Mailboxes implements AutoCloseable {
     port = Integer.parseInt(hostAndPort.substring(colon + 1));
     Properties settings = new Properties();
     settings.put("mail.imap.connectiontimeout", "5000");
-    settings.put("mail.imap.timeout", "10000");
+    settings.put("mail.imap.timeout", "30000");
     session = Session.getInstance(settings);
   }
 
