@@ -128,53 +128,59 @@ final class Faults {
     String name = instance + " killed";
     String what =
         which + " (" + instance + ") killed with SIGKILL, started again by the supervisor";
-    Instance target = instance(instance);
-    if (target.pid().isEmpty()) {
-      return new Fault(name, what, "no running " + instance + " under " + options.home(), null);
-    }
-    return new Fault(
+    return onInstance(
+        instance,
         name,
         what,
-        null,
-        () -> {
-          long pid = target.pid().orElseThrow();
-          int port = target.port(pid);
-          ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-          process.destroyForcibly();
-          process.onExit().get();
-          await(
-              () -> target.pid().filter(p -> p != pid).isPresent() && ready(port),
-              BACK_WITHIN,
-              instance + " is back and ready");
-        });
+        target ->
+            () -> {
+              long pid = target.pid().orElseThrow();
+              int port = target.port(pid);
+              ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+              process.destroyForcibly();
+              process.onExit().get();
+              await(
+                  () -> target.pid().filter(p -> p != pid).isPresent() && ready(port),
+                  BACK_WITHIN,
+                  instance + " is back and ready");
+            });
   }
 
   /** Stopped (SIGSTOP) for 3 s at a time, let run for 0.3 s in between, for 30 s. */
   private Fault slow(String instance) {
     String name = "flights slow";
     String what = instance + " answering 3 s late for 30 s (SIGSTOP 3 s, SIGCONT 0.3 s, in turn)";
-    Instance target = instance(instance);
-    if (target.pid().isEmpty()) {
-      return new Fault(name, what, "no running " + instance + " under " + options.home(), null);
-    }
-    return new Fault(
+    return onInstance(
+        instance,
         name,
         what,
-        null,
-        () -> {
-          String pid = Long.toString(target.pid().orElseThrow());
-          long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-          try {
-            while (System.nanoTime() < end) {
-              command("kill", "-STOP", pid);
-              Thread.sleep(3000);
-              command("kill", "-CONT", pid);
-              Thread.sleep(300);
-            }
-          } finally {
-            command("kill", "-CONT", pid);
-          }
-        });
+        target ->
+            () -> {
+              String pid = Long.toString(target.pid().orElseThrow());
+              long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+              try {
+                while (System.nanoTime() < end) {
+                  command("kill", "-STOP", pid);
+                  Thread.sleep(3000);
+                  command("kill", "-CONT", pid);
+                  Thread.sleep(300);
+                }
+              } finally {
+                command("kill", "-CONT", pid);
+              }
+            });
+  }
+
+  /** The fault made to a running instance, or not run when there is none under the home. */
+  private Fault onInstance(
+      String instance,
+      String name,
+      String what,
+      java.util.function.Function<Instance, Action> fault) {
+    Instance target = instance(instance);
+    return target.pid().isEmpty()
+        ? new Fault(name, what, "no running " + instance + " under " + options.home(), null)
+        : new Fault(name, what, null, fault.apply(target));
   }
 
   private Instance instance(String name) {

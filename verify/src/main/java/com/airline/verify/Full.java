@@ -1,8 +1,5 @@
 package com.airline.verify;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -219,17 +216,7 @@ final class Full {
         String mailbox =
             "verify-" + platform.run + "-" + kind.toLowerCase() + "-" + i + "@verify.test";
         Client.Reply reply =
-            users
-                .get(i)
-                .client()
-                .post(
-                    "api/v1/bookings",
-                    Json.createObjectBuilder()
-                        .add("flightId", flight)
-                        .add("seats", 1)
-                        .add("passengerName", "Verify Reminder")
-                        .add("passengerEmail", mailbox)
-                        .build());
+            Platform.book(users.get(i).client(), flight, 1, "Verify Reminder", mailbox, Map.of());
         if (reply.status() != 201) {
           failures.add("booking for " + kind + ": " + reply);
           continue;
@@ -297,19 +284,11 @@ final class Full {
 
   /** When the booking's reminder of that kind is due, as reminder says; null if not yet there. */
   private Instant dueAt(String reference, String kind) {
-    Client.Reply reply = platform.admin().get("api/v1/reminders?booking=" + reference);
-    if (reply.status() != 200) {
-      return null;
-    }
-    try (var reader = Json.createReader(new java.io.StringReader(reply.body()))) {
-      for (JsonValue value : reader.readArray()) {
-        JsonObject reminder = value.asJsonObject();
-        if (kind.equals(reminder.getString("kind"))) {
-          return Instant.parse(reminder.getString("dueAt"));
-        }
-      }
-    }
-    return null;
+    return platform.reminders(reference).stream()
+        .filter(reminder -> kind.equals(reminder.getString("kind")))
+        .map(reminder -> Instant.parse(reminder.getString("dueAt")))
+        .findFirst()
+        .orElse(null);
   }
 
   /** Answered per second and durations of each kind over the seconds from..to. */

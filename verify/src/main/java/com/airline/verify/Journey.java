@@ -1,6 +1,5 @@
 package com.airline.verify;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -121,16 +120,12 @@ final class Journey {
     Client.Reply book =
         step(
             "book",
-            client.send(
-                "POST",
-                "api/v1/bookings",
-                Json.createObjectBuilder()
-                    .add("flightId", flight)
-                    .add("seats", 1)
-                    .add("passengerName", "Verify Passenger")
-                    .add("passengerEmail", user.email())
-                    .build()
-                    .toString(),
+            Platform.book(
+                client,
+                flight,
+                1,
+                "Verify Passenger",
+                user.email(),
                 Map.of("Idempotency-Key", "verify-" + user.email())));
     if (!has(book, 201, user, "book")) {
       return;

@@ -206,21 +206,19 @@ final class Ledger {
     if (crashed.contains(reference)) {
       return true;
     }
-    Client.Reply reply = platform.admin().get("api/v1/reminders?booking=" + reference);
-    if (reply.status() == 200 && reply.body().contains("\"kind\":\"CONFIRMATION\"")) {
-      try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(reply.body()))) {
-        for (JsonValue value : reader.readArray()) {
-          JsonObject reminder = value.asJsonObject();
-          if ("CONFIRMATION".equals(reminder.getString("kind"))
-              && "FAILED".equals(reminder.getString("status"))
-              && reminder.getString("lastError", "").contains("interrupted while sending")) {
-            crashed.add(reference);
-            return true;
-          }
-        }
-      }
+    boolean crashedWhileSending =
+        platform.reminders(reference).stream()
+            .anyMatch(
+                reminder ->
+                    "CONFIRMATION".equals(reminder.getString("kind"))
+                        && "FAILED".equals(reminder.getString("status"))
+                        && reminder
+                            .getString("lastError", "")
+                            .contains("interrupted while sending"));
+    if (crashedWhileSending) {
+      crashed.add(reference);
     }
-    return false;
+    return crashedWhileSending;
   }
 
   /** The subjects by the booking reference they name (the first word of six of A-Z and 2-9). */

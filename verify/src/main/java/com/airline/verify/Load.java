@@ -1,6 +1,5 @@
 package com.airline.verify;
 
-import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -135,16 +134,12 @@ final class Load {
     int seats = 1 + random.nextInt(3);
     long second = timeline.now();
     Client.Reply reply =
-        client.send(
-            "POST",
-            "api/v1/bookings",
-            Json.createObjectBuilder()
-                .add("flightId", flight)
-                .add("seats", seats)
-                .add("passengerName", "Verify Load")
-                .add("passengerEmail", mailbox())
-                .build()
-                .toString(),
+        Platform.book(
+            client,
+            flight,
+            seats,
+            "Verify Load",
+            mailbox(),
             Map.of("Idempotency-Key", "verify-" + platform.run + "-" + sent.incrementAndGet()));
     // 409: sold out, as it may be
     note("book", second, reply, reply.status() == 201 || reply.status() == 409);

@@ -198,6 +198,38 @@ final class Platform {
     return reply.json();
   }
 
+  /** A booking of seats on the flight for the passenger, as the client, with these headers. */
+  static Client.Reply book(
+      Client client,
+      long flight,
+      int seats,
+      String passengerName,
+      String passengerEmail,
+      java.util.Map<String, String> headers) {
+    return client.send(
+        "POST",
+        "api/v1/bookings",
+        Json.createObjectBuilder()
+            .add("flightId", flight)
+            .add("seats", seats)
+            .add("passengerName", passengerName)
+            .add("passengerEmail", passengerEmail)
+            .build()
+            .toString(),
+        headers);
+  }
+
+  /** The booking's reminders, as reminder lists them to an admin; none if it does not answer. */
+  java.util.List<JsonObject> reminders(String reference) {
+    Client.Reply reply = admin().get("api/v1/reminders?booking=" + reference);
+    if (reply.status() != 200) {
+      return java.util.List.of();
+    }
+    try (var reader = Json.createReader(new java.io.StringReader(reply.body()))) {
+      return reader.readArray().getValuesAs(JsonObject.class);
+    }
+  }
+
   static void expect(int status, Client.Reply reply, String what) {
     if (reply.status() != status) {
       throw new IllegalStateException(what + ": expected " + status + ", got " + reply);

@@ -1,6 +1,5 @@
 package com.airline.verify;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -201,14 +200,7 @@ final class RoleMatrix {
 
   private static String book(Client client, long flight) {
     Client.Reply booked =
-        client.post(
-            "api/v1/bookings",
-            Json.createObjectBuilder()
-                .add("flightId", flight)
-                .add("seats", 1)
-                .add("passengerName", "Verify Matrix")
-                .add("passengerEmail", "verify-matrix@verify.test")
-                .build());
+        Platform.book(client, flight, 1, "Verify Matrix", "verify-matrix@verify.test", Map.of());
     Platform.expect(201, booked, "a booking");
     return booked.json().getString("reference");
   }

@@ -128,16 +128,7 @@ final class Tokens {
     Platform.User owner = platform.signUp("owner");
     Platform.User other = platform.signUp("other");
     Client.Reply booked =
-        owner
-            .client()
-            .post(
-                "api/v1/bookings",
-                Json.createObjectBuilder()
-                    .add("flightId", flight)
-                    .add("seats", 1)
-                    .add("passengerName", "Verify Owner")
-                    .add("passengerEmail", owner.email())
-                    .build());
+        Platform.book(owner.client(), flight, 1, "Verify Owner", owner.email(), Map.of());
     Platform.expect(201, booked, "the owner's booking");
     String reference = booked.json().getString("reference");
     List<String> failures = new ArrayList<>();
