@@ -334,7 +334,8 @@ final class Launcher {
                 + "), stopped it: read "
                 + log);
       }
-      Thread.sleep(2000);
+      // the tests wait on this some 35 times a run: every second between checks costs half of it
+      Thread.sleep(500);
     }
     out.println("  " + instance.name() + " is ready: http://127.0.0.1:" + instance.port(settings));
   }
