@@ -51,16 +51,44 @@ final class Launcher {
   }
 
   static Optional<Long> pidIn(Path pidFile, String commandLineMark) {
+    return pidIn(pidFile, commandLineMark, Path.of("/proc"));
+  }
+
+  /**
+   * The pid in the file if that process runs with the mark in its command line (a pid file left
+   * from before a reboot may name another process). The command line reads empty for a moment while
+   * the process execs (setsid exec'ing java, just after the launcher started it: a rolling deploy
+   * once took that for a dead instance) and for good once it is a zombie: empty is read again for
+   * up to a second before it counts as not running.
+   */
+  static Optional<Long> pidIn(Path pidFile, String commandLineMark, Path proc) {
     try {
       long pid = Long.parseLong(Files.readString(pidFile).strip());
-      Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
-      if (Files.readString(cmdline, StandardCharsets.ISO_8859_1).contains(commandLineMark)) {
-        return Optional.of(pid);
+      Path cmdline = proc.resolve(Long.toString(pid)).resolve("cmdline");
+      for (int i = 0; i < 100; i++) {
+        String line = Files.readString(cmdline, StandardCharsets.ISO_8859_1);
+        if (!line.isEmpty()) {
+          return line.contains(commandLineMark) ? Optional.of(pid) : Optional.empty();
+        }
+        Thread.sleep(10);
       }
     } catch (IOException | NumberFormatException e) {
       // no pid file, or no such process
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     return Optional.empty();
+  }
+
+  /** Writes the pid file whole at once: a reader never sees it empty or half-written. */
+  static void writePid(Path pidFile, long pid) throws IOException {
+    Path written = pidFile.resolveSibling(pidFile.getFileName() + ".new");
+    Files.writeString(written, pid + "\n");
+    Files.move(
+        written,
+        pidFile,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** UP, DOWN or unreachable: the application's own readiness, not the process's. */
@@ -163,7 +191,7 @@ final class Launcher {
             .redirectInput(new File("/dev/null"));
     builder.environment().putAll(environment(instance));
     Process process = builder.start();
-    Files.writeString(instance.pidFile(settings), process.pid() + "\n");
+    writePid(instance.pidFile(settings), process.pid());
   }
 
   /**

@@ -135,7 +135,7 @@ public final class Ops {
       throws IOException, InterruptedException {
     Path pidFile = Supervisor.pidFile(platform.settings);
     Files.createDirectories(pidFile.getParent());
-    Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+    Launcher.writePid(pidFile, ProcessHandle.current().pid());
     new Supervisor(platform, launcher, out).run();
   }
 

@@ -112,4 +112,44 @@ class LauncherTest {
             .getMessage()
             .contains("text or json"));
   }
+
+  @Test
+  void pidIn_readsAnEmptyCommandLineAgain_asItIsWhileTheProcessExecs() throws Exception {
+    Path pidFile = root.resolve("flights-1.pid");
+    Launcher.writePid(pidFile, 4242);
+    Path cmdline = Files.createDirectories(root.resolve("proc/4242")).resolve("cmdline");
+    Files.writeString(cmdline, "");
+    Thread exec =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(50);
+                Files.writeString(cmdline, "java\0-jar\0/r/payara-micro.jar\0");
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    exec.start();
+    assertEquals(
+        java.util.Optional.of(4242L),
+        Launcher.pidIn(pidFile, "payara-micro", root.resolve("proc")));
+    exec.join();
+  }
+
+  @Test
+  void pidIn_isEmpty_forAnotherProcess_aZombie_orNoProcess() throws Exception {
+    Path pidFile = root.resolve("flights-1.pid");
+    Path proc = root.resolve("proc");
+    Launcher.writePid(pidFile, 7);
+    Files.writeString(Files.createDirectories(proc.resolve("7")).resolve("cmdline"), "bash\0");
+    assertEquals(java.util.Optional.empty(), Launcher.pidIn(pidFile, "payara-micro", proc));
+    Files.writeString(proc.resolve("7/cmdline"), "");
+    assertEquals(java.util.Optional.empty(), Launcher.pidIn(pidFile, "payara-micro", proc));
+    Launcher.writePid(pidFile, 8);
+    assertEquals(java.util.Optional.empty(), Launcher.pidIn(pidFile, "payara-micro", proc));
+    assertEquals("8\n", Files.readString(pidFile));
+    try (var files = Files.list(root)) {
+      assertEquals(List.of(pidFile, proc), files.sorted().toList(), "nothing else written");
+    }
+  }
 }
