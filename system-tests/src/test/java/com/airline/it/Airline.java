@@ -577,6 +577,8 @@ public final class Airline {
     env.put("SMTP_HOST", "127.0.0.1");
     env.put("SMTP_PORT", Integer.toString(SMTP_PORT));
     env.put("REMINDER_MAIL_RETRY_DELAYS", "PT2S,PT2S,PT2S");
+    // the sweep (a minute by default) every 5 s: the tests that wait for it wait seconds
+    env.put("REMINDER_SWEEP_EVERY", "PT5S");
     // the run's operator templates folder, empty but for what ReminderTemplatesIT puts in it
     try {
       Files.createDirectories(reminderTemplates());

@@ -94,7 +94,7 @@ class ReminderFailuresIT {
     claimedSecondsAgo(reference, "T24H", 180);
     claimedSecondsAgo(reference, "T2H", 0);
 
-    // by the minute sweep, so within 90 s: before the row claimed now is two minutes old
+    // by the sweep (every 5 s in this run), well before the row claimed now is two minutes old
     Await.until(
         () -> "FAILED".equals(byKind(reminders, reference).get("T24H").getString("status")),
         Duration.ofSeconds(90),

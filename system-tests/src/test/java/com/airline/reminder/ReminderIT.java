@@ -148,7 +148,7 @@ class ReminderIT {
     awaitConsumed(created(reference, Instant.now().plus(3, ChronoUnit.DAYS), email));
     awaitStatus(reminders, reference, "CONFIRMATION", "SENT");
     // Two days before it is due, T-24h has no timer (the horizon is an hour). Time passes: it falls
-    // due in a few seconds, and only the minute sweep can arm its timer.
+    // due in a few seconds, and only the sweep can arm its timer.
     assertEquals(
         1,
         Sql.update(

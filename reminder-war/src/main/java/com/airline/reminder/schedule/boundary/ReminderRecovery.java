@@ -45,6 +45,14 @@ public class ReminderRecovery {
   @ConfigProperty(name = "reminder.timers.horizon")
   Duration horizon;
 
+  /** How often the sweep runs (a minute; the tests' run has seconds). */
+  @Inject
+  @ConfigProperty(name = "reminder.sweep.every")
+  Duration every;
+
+  /** When this instance last swept (the bean is pooled: one value per instance). */
+  private static volatile Instant swept = Instant.EPOCH;
+
   @Inject ReminderTimers timers;
   @Inject ReminderMembers members;
   @Inject ReminderOwners owners;
@@ -112,19 +120,21 @@ public class ReminderRecovery {
   }
 
   /**
-   * Every minute: the safety net, which sends a reminder whose timer was lost (overdue by a minute)
-   * and fails one left SENDING by a crash (normally none); then arms the timers of reminders that
-   * came within the horizon, and takes over those of instances that left the grid unnoticed. In
-   * that order: a locking read (arming's, the takeover's) holds the rows it scanned (and the index
-   * entries after them) until this transaction ends, and the safety net's steps, each committing on
-   * its own connection, waited for them until the lock wait timeout, every minute.
+   * Every minute by default: the safety net, which sends a reminder whose timer was lost (overdue
+   * by a minute) and fails one left SENDING by a crash (normally none); then arms the timers of
+   * reminders that came within the horizon, and takes over those of instances that left the grid
+   * unnoticed. In that order: a locking read (arming's, the takeover's) holds the rows it scanned
+   * (and the index entries after them) until this transaction ends, and the safety net's steps,
+   * each committing on its own connection, waited for them until the lock wait timeout, every
+   * minute.
    */
-  @Schedule(second = "30", minute = "*", hour = "*", persistent = false)
+  @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void sweep() {
-    if (!startup.ready()) {
+    Instant now = Instant.now();
+    if (!startup.ready() || now.isBefore(swept.plus(every).minusMillis(500))) {
       return;
     }
-    Instant now = Instant.now();
+    swept = now;
     for (long id : store.overdue(now.minus(LOST), 100)) {
       LOG.warning(() -> "Reminder " + id + " lost its timer; sending it now");
       dispatch.send(id).ifPresent(retryAt -> timers.arm(id, retryAt));
