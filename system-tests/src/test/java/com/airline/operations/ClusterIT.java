@@ -114,7 +114,8 @@ class ClusterIT {
 
     private void book(Http user, boolean retry) {
       while (running.get()) {
-        String key = "cluster-" + Airline.RUN + "-" + System.nanoTime();
+        // one of its own per booking: two bookers once drew the same System.nanoTime()
+        String key = "cluster-" + Airline.RUN + "-" + java.util.UUID.randomUUID();
         long flight = flights.get(ThreadLocalRandom.current().nextInt(flights.size()));
         for (int attempt = 0; attempt < 20; attempt++) {
           String outcome =
