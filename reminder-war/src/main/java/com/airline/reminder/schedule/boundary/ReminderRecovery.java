@@ -35,8 +35,11 @@ public class ReminderRecovery {
   /** A reminder this late has lost its timer (timers fire within a second of their time). */
   private static final Duration LOST = Duration.ofMinutes(1);
 
-  /** Longer than any SMTP exchange can take with the mail session's timeouts. */
-  private static final Duration INTERRUPTED = Duration.ofMinutes(2);
+  /**
+   * Longer than any SMTP exchange can take with the mail session's timeouts (a connection, and five
+   * replies of up to a minute each).
+   */
+  private static final Duration INTERRUPTED = Duration.ofMinutes(6);
 
   /** Reminders taken over per transaction: each one costs a timer, which Micro makes slowly. */
   static final int BATCH = 1_000;

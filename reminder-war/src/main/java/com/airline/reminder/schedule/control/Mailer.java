@@ -81,7 +81,10 @@ public class Mailer {
     properties.put("mail.smtp.host", host);
     properties.put("mail.smtp.port", String.valueOf(port));
     properties.put("mail.smtp.connectiontimeout", "5000");
-    properties.put("mail.smtp.timeout", "10000");
+    // a reply may take a minute: one given up on after the message's final "." may still be
+    // delivered, and sending it again would mail it twice (RFC 5321 4.5.3.2.6 gives the server
+    // ten minutes there); under load, 10 s sent confirmations twice
+    properties.put("mail.smtp.timeout", "60000");
     properties.put("mail.smtp.writetimeout", "10000");
     properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
     properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
