@@ -36,8 +36,10 @@ public class ReminderRecovery {
   private static final Duration LOST = Duration.ofMinutes(1);
 
   /**
-   * Longer than any SMTP exchange can take with the mail session's timeouts (a connection, and five
-   * replies of up to a minute each).
+   * Longer than a mail's SMTP exchange on a kept connection can take with the mail session's
+   * timeouts (a NOOP and four replies of up to a minute each). A new connection with STARTTLS and
+   * AUTH has up to eleven replies: a server slow on each could still be answering when this marks
+   * the reminder FAILED (it is never sent again either way).
    */
   private static final Duration INTERRUPTED = Duration.ofMinutes(6);
 
