@@ -35,27 +35,30 @@ public class FirstAdmin {
 
   @Transactional
   public void ensure() {
-    long admins =
-        em.createNamedQuery(User.COUNT_BY_ROLE, Long.class)
-            .setParameter("role", "ADMIN")
-            .getSingleResult();
-    if (admins > 0) {
+    List<User> admins =
+        em.createQuery(
+                "select u from User u join u.roles r where r.name = 'ADMIN'"
+                    + " order by u.createdAt, u.email",
+                User.class)
+            .getResultList();
+    if (!admins.isEmpty()) {
       String configured = User.normalizeEmail(email);
-      List<String> emails =
-          em.createQuery(
-                  "select u.email from User u join u.roles r where r.name = 'ADMIN'"
-                      + " order by u.createdAt, u.email",
-                  String.class)
-              .getResultList();
-      LOG.info(
-          () ->
-              emails.contains(configured)
-                  ? ANNOUNCED + configured
-                  : ANNOUNCED
-                      + emails.get(0)
-                      + " (admins existed: "
-                      + configured
-                      + " was not made one)");
+      Optional<User> admin = admins.stream().filter(u -> u.getEmail().equals(configured)).findAny();
+      if (admin.isEmpty()) {
+        LOG.info(
+            () ->
+                ANNOUNCED
+                    + admins.get(0).getEmail()
+                    + " (admins existed: "
+                    + configured
+                    + " was not made one)");
+      } else if (password.filter(p -> !p.isBlank()).isPresent()
+          && !passwords.matches(password.get(), admin.get().getPasswordHash())) {
+        // another checkout on the same databases made it, or its password was changed since
+        LOG.info(() -> ANNOUNCED + configured + " (its password is not AUTH_ADMIN_PASSWORD)");
+      } else {
+        LOG.info(() -> ANNOUNCED + configured);
+      }
       return;
     }
     if (password.filter(p -> !p.isBlank()).isEmpty()) {
