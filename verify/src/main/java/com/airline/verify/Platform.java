@@ -42,7 +42,15 @@ final class Platform {
   /** The first admin, signed in (once). */
   synchronized Client admin() {
     if (admin == null) {
-      admin = signIn(options.adminEmail(), options.adminPassword());
+      try {
+        admin = signIn(options.adminEmail(), options.adminPassword());
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            e.getMessage()
+                + " (is AUTH_ADMIN_PASSWORD that admin's? `./airline up` says so in its 'First"
+                + " admin' line)",
+            e);
+      }
     }
     return admin;
   }
