@@ -540,6 +540,8 @@ public final class Airline {
     env.put("AUTH_SERVICE_CLIENTS", "booking:" + SERVICE_SECRET);
     // the tests make their own catalogue, with codes and numbers of their own
     env.put("FLIGHTS_DEMO_DATA", "false");
+    // the gateway keeps catalogue reads this long unless a write empties them (ResponseCacheIT)
+    env.put("FLIGHTS_CATALOGUE_MAX_AGE", "PT1H");
     env.put("GATEWAY_CORS_ORIGINS", "https://app.it.test");
     // no test reaches these (RateLimitIT has gateways of its own with strict limits)
     env.put("GATEWAY_RATE_LIMIT", "1000000");

@@ -46,6 +46,7 @@ public class ProxyResource {
   @Inject Forwarder forwarder;
   @Inject Door door;
   @Inject TrafficMetrics metrics;
+  @Inject ResponseCache cache;
 
   @Inject
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
@@ -95,6 +96,12 @@ public class ProxyResource {
     Response refused = door.refusal(request);
     if (refused != null) {
       response.resume(refused);
+      return;
+    }
+    Response kept = cache.answer(request, route.service());
+    if (kept != null) {
+      request.setAttribute(AccessLog.UPSTREAM, "cache");
+      response.resume(kept);
       return;
     }
     if (request.getContentLengthLong() > maxBodyBytes) {
@@ -160,6 +167,7 @@ public class ProxyResource {
       return;
     }
     request.setAttribute(AccessLog.UPSTREAM, target.url());
+    long generation = cache.generation(upstream.service());
     forwarder
         .forward(upstream, target.url(), request, body)
         .whenComplete(
@@ -172,6 +180,7 @@ public class ProxyResource {
                   body.abandon();
                 }
                 target.succeeded();
+                cache.store(request, upstream.service(), generation, answer);
                 response.resume(answer);
                 return;
               }

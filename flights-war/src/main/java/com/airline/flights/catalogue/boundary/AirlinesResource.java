@@ -52,6 +52,7 @@ public class AirlinesResource {
   @Inject Event<CatalogueChanged> changed;
 
   @GET
+  @PublicRead
   @PermitAll
   public Page<AirlineInfo> list(
       @QueryParam("q") @Size(max = 100) String q,
@@ -72,6 +73,7 @@ public class AirlinesResource {
   }
 
   @GET
+  @PublicRead
   @Path("{code}")
   @PermitAll
   @APIResponse(responseCode = "404", description = "No such airline")

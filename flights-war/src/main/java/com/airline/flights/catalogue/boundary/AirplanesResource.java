@@ -47,6 +47,7 @@ public class AirplanesResource {
   @Inject Event<CatalogueChanged> changed;
 
   @GET
+  @PublicRead
   @PermitAll
   public Page<AirplaneInfo> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
@@ -60,6 +61,7 @@ public class AirplanesResource {
   }
 
   @GET
+  @PublicRead
   @Path("{id}")
   @PermitAll
   @APIResponse(responseCode = "404", description = "No such airplane")

@@ -53,6 +53,7 @@ public class AirportsResource {
   @Inject Event<CatalogueChanged> changed;
 
   @GET
+  @PublicRead
   @PermitAll
   public Page<AirportInfo> list(
       @QueryParam("cityId") Long cityId,
@@ -83,6 +84,7 @@ public class AirportsResource {
   }
 
   @GET
+  @PublicRead
   @Path("{code}")
   @PermitAll
   @APIResponse(responseCode = "404", description = "No such airport")

@@ -50,6 +50,7 @@ public class CitiesResource {
   @Inject Event<CatalogueChanged> changed;
 
   @GET
+  @PublicRead
   @PermitAll
   public Page<CityInfo> list(
       @QueryParam("name") @Size(max = 100) String name,
@@ -65,6 +66,7 @@ public class CitiesResource {
   }
 
   @GET
+  @PublicRead
   @Path("{id}")
   @PermitAll
   @APIResponse(responseCode = "404", description = "No such city")

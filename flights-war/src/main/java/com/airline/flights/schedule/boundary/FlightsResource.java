@@ -2,6 +2,7 @@ package com.airline.flights.schedule.boundary;
 
 import com.airline.chassis.problem.Problem;
 import com.airline.flights.Answers;
+import com.airline.flights.catalogue.boundary.PublicRead;
 import com.airline.flights.catalogue.entity.Airline;
 import com.airline.flights.catalogue.entity.Airplane;
 import com.airline.flights.catalogue.entity.Airport;
@@ -127,8 +128,9 @@ public class FlightsResource {
       schema =
           @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
   public Response search(@Context UriInfo uri) {
-    return Response.ok(
-            searches.page(SearchQuery.parse(uri.getQueryParameters())), MediaType.APPLICATION_JSON)
+    SearchCache.Page page = searches.page(SearchQuery.parse(uri.getQueryParameters()));
+    return Response.ok(page.json(), MediaType.APPLICATION_JSON)
+        .header("Cache-Control", PublicRead.Header.value(page.fresh()))
         .build();
   }
 

@@ -21,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * than written: a hit costs a map lookup instead of ~2 ms of database and mapping work. Catalogue
  * writes empty it once they commit; seat counts in a cached page lag by at most the TTL, which the
  * contract allows (the reservation is the authority). Writes on other instances of the service
- * arrive as a message on the data grid; should the grid be missing, they show within the TTL.
+ * arrive as a message on the data grid; should the grid be missing, they show within the TTL. A
+ * page's answer says how much longer it is fresh (Cache-Control), so that the gateway keeping it
+ * adds no lag.
  */
 @ApplicationScoped
 public class SearchCache {
@@ -71,11 +73,14 @@ public class SearchCache {
     }
   }
 
-  public String page(SearchQuery query) {
+  /** A page of results, and how much longer it stays fresh. */
+  public record Page(String json, Duration fresh) {}
+
+  public Page page(SearchQuery query) {
     long now = System.nanoTime();
     Entry entry = pages.get(query);
     if (entry != null && now - entry.expiresAt() < 0 && entry.generation() == generation.get()) {
-      return entry.json();
+      return new Page(entry.json(), Duration.ofNanos(entry.expiresAt() - now));
     }
     long before = generation.get();
     var found = search.search(query);
@@ -94,7 +99,7 @@ public class SearchCache {
     }
     // a write during the search (and its clear) makes the entry stale at once, even if put after
     pages.put(query, new Entry(json, now + ttl.toNanos(), before));
-    return json;
+    return new Page(json, ttl);
   }
 
   void onCatalogueChanged(
