@@ -101,6 +101,9 @@ public class ResponseCache {
       return null;
     }
     Answers answers = answers(service);
+    if (answers.byKey.isEmpty()) {
+      return null; // a service whose answers are never kept: no key to build
+    }
     Stored stored = answers.byKey.get(key(request));
     long now = System.nanoTime();
     if (stored == null
