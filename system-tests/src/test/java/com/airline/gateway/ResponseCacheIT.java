@@ -10,6 +10,8 @@ import com.airline.it.Airline;
 import com.airline.it.Await;
 import com.airline.it.Catalogue;
 import com.airline.it.Http;
+import com.airline.it.TestServices;
+import com.airline.it.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +73,17 @@ class ResponseCacheIT {
         () -> renamed.equals(gateway.get(path).json().getString("name")),
         Duration.ofSeconds(30),
         "the gateway answers the new name (its copy is kept for an hour otherwise)");
+  }
+
+  @Test
+  void aKeptAnswer_goesOnlyToCallersFlightsWouldGiveIt() {
+    String path = "/api/v1/cities/" + throughGateway.city();
+    gateway.get(path);
+    assertNotNull(gateway.get(path).header("Age"), "kept");
+    assertNotNull(gateway.as(TestUsers.signUp(gateway).token()).get(path).header("Age"), "a user");
+    assertEquals(403, gateway.as(TestServices.bookingToken()).get(path).status(), "a service");
+    assertEquals(401, gateway.as("not-a-token").get(path).status(), "a forged token");
+    assertEquals(401, gateway.with("Authorization", "Basic YTpi").get(path).status(), "no bearer");
   }
 
   @Test

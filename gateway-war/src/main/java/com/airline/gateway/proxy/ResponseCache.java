@@ -1,5 +1,7 @@
 package com.airline.gateway.proxy;
 
+import com.airline.chassis.token.AccessFilter;
+import com.airline.chassis.token.TokenVerifier;
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +70,7 @@ public class ResponseCache {
   List<String> topics;
 
   @Inject jakarta.enterprise.inject.Instance<HazelcastInstance> grid;
+  @Inject TokenVerifier tokens;
 
   private final Map<String, Answers> services = new ConcurrentHashMap<>();
 
@@ -97,7 +100,7 @@ public class ResponseCache {
 
   /** The kept answer to this request, or null. */
   public Response answer(HttpServletRequest request, String service) {
-    if (!"GET".equals(request.getMethod()) || refusesStored(request)) {
+    if (!"GET".equals(request.getMethod()) || refusesStored(request) || !anyonesAnswer(request)) {
       return null;
     }
     Answers answers = answers(service);
@@ -194,6 +197,23 @@ public class ResponseCache {
       seconds = found;
     }
     return seconds;
+  }
+
+  /**
+   * Whether the service would give this caller what it gives everyone: without a token, or with a
+   * user's valid one. The services answer any other token themselves (401 for an invalid one, 403
+   * for a service token), so such a request goes to them.
+   */
+  private boolean anyonesAnswer(HttpServletRequest request) {
+    if (request.getHeader("Authorization") == null) {
+      return true;
+    }
+    try {
+      TokenVerifier.Caller caller = tokens.callerOf(request);
+      return caller != null && !caller.groups().contains(AccessFilter.SERVICE);
+    } catch (TokenVerifier.InvalidTokenException e) {
+      return false;
+    }
   }
 
   /** A client asking for a fresh answer (no-cache, no-store) gets one from the service. */
