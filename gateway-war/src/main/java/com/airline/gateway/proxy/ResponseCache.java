@@ -24,10 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A shared cache (RFC 9111) of GET answers a service marked {@code public} with a max-age: kept in
  * memory that long, so that catalogue reads are answered without a hop to the service. Every
- * request still passes the door and the rate limits first. A successful write through this gateway
- * empties that service's answers before its own answer goes out; writes made anywhere else arrive
- * as a message on the data-grid topic the service publishes its changes on (gateway.cache.topics).
- * Bounded by gateway.cache.entries per service and gateway.cache.max-body-bytes per answer.
+ * request still passes the door and the rate limits first, and only callers the service would give
+ * the same answer get a kept one. A successful write through this gateway empties that service's
+ * answers before its own answer goes out; writes made anywhere else arrive as a message on the
+ * data-grid topic the service publishes its changes on (gateway.cache.topics). Bounded by
+ * gateway.cache.entries per service and gateway.cache.max-body-bytes per answer.
  */
 @ApplicationScoped
 public class ResponseCache {
