@@ -130,6 +130,12 @@ class GatewayIT {
     assertEquals("application/problem+json", reply.contentType().split(";")[0]);
     Http.Reply lookalike = gateway.get("/api/v1/authority");
     assertEquals(404, lookalike.status(), "a prefix matches whole path segments only");
+    for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+      Http.Reply other = gateway.send(method, "/api/v1/spaceships/1", "{}");
+      assertEquals(404, other.status(), method);
+      assertEquals("application/problem+json", other.contentType().split(";")[0], method);
+      assertNotNull(other.header("X-Request-ID"), method);
+    }
   }
 
   @Test

@@ -124,7 +124,7 @@ class DiscoveryIT {
       clients.shutdownNow();
     }
 
-    // a GET the killed instance took is answered by the other one (ProxyResource sends a safe
+    // a GET the killed instance took is answered by the other one (the ProxyFilter sends a safe
     // request once more when its answer was lost), and one it never got is refused and sent on
     List<Sent> failed = sent.stream().filter(s -> s.status() != 200).toList();
     assertEquals(List.of(), failed, "of " + sent.size() + " requests, failed");

@@ -8,26 +8,21 @@ import com.airline.gateway.edge.Door;
 import com.airline.gateway.routing.Route;
 import com.airline.gateway.routing.Routes;
 import com.airline.gateway.routing.Upstream;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.AsyncResponse;
-import jakarta.ws.rs.container.Suspended;
-import jakarta.ws.rs.core.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionClosedException;
@@ -35,12 +30,22 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Every path under /api goes to the service whose prefix it has; others get a 404 problem. */
-@Path("{path: .*}")
-@ApplicationScoped
-public class ProxyResource {
+/**
+ * Every request under a service's prefix goes to that service, from the last filter, without
+ * JAX-RS: an asynchronous request whose answer is written straight to the response ({@link
+ * Answer}). JAX-RS keeps the rest: the API document, its page, and the 404 problem for paths no
+ * service serves ({@link Unrouted}).
+ */
+public class ProxyFilter extends HttpFilter {
 
-  private static final Logger LOG = Logger.getLogger(ProxyResource.class.getName());
+  private static final Logger LOG = Logger.getLogger(ProxyFilter.class.getName());
+
+  /** The methods passed on; others go to JAX-RS, which answers 405 (as a service would). */
+  static final Set<String> FORWARDED =
+      Set.of("GET", "HEAD", "OPTIONS", "DELETE", "POST", "PUT", "PATCH");
+
+  /** The methods whose body is passed on. */
+  private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
   @Inject Routes routes;
   @Inject Forwarder forwarder;
@@ -52,46 +57,30 @@ public class ProxyResource {
   @ConfigProperty(name = "gateway.proxy.max-body-bytes")
   int maxBodyBytes;
 
-  @GET
-  public void get(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
-    forward(request, null, response);
-  }
-
-  @DELETE
-  public void delete(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
-    forward(request, null, response);
-  }
-
-  @OPTIONS
-  public void options(@Context HttpServletRequest request, @Suspended AsyncResponse response) {
-    forward(request, null, response);
-  }
-
-  @POST
-  public void post(
-      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
-    forward(request, body, response);
-  }
-
-  @PUT
-  public void put(
-      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
-    forward(request, body, response);
-  }
-
-  @PATCH
-  public void patch(
-      @Context HttpServletRequest request, InputStream body, @Suspended AsyncResponse response) {
-    forward(request, body, response);
-  }
-
-  private void forward(HttpServletRequest request, InputStream body, AsyncResponse response) {
-    String path = request.getRequestURI();
-    Route route = routes.match(request).orElse(null);
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    Route route =
+        FORWARDED.contains(request.getMethod()) ? routes.match(request).orElse(null) : null;
     if (route == null) {
-      response.resume(problem(request, 404, "No service serves " + path + "."));
+      chain.doFilter(request, response);
       return;
     }
+    Answer answer = new Answer(request, response);
+    try {
+      forward(
+          request,
+          route,
+          WITH_BODY.contains(request.getMethod()) ? request.getInputStream() : null,
+          answer);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Request " + RequestIds.of(request) + " failed", e);
+      answer.resume(problem(request, 500, "The gateway failed to pass the request on."));
+    }
+  }
+
+  private void forward(HttpServletRequest request, Route route, InputStream body, Answer response) {
     request.setAttribute(AccessLog.ROUTE, route.prefix());
     Response refused = door.refusal(request);
     if (refused != null) {
@@ -142,7 +131,7 @@ public class ProxyResource {
       Upstream upstream,
       Upstream.Target refused,
       StreamedBody body,
-      AsyncResponse response) {
+      Answer response) {
     send(request, upstream, refused, null, body, response);
   }
 
@@ -153,7 +142,7 @@ public class ProxyResource {
       Upstream.Target refused,
       Upstream.Target again,
       StreamedBody body,
-      AsyncResponse response) {
+      Answer response) {
     Upstream.Target target = again != null ? again : upstream.pick(refused);
     if (target == null) {
       if (body != null) {
