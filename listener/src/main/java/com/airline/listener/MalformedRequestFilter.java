@@ -13,15 +13,17 @@ import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
 import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.util.HttpStatus;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * Sits right after the HTTP codec and answers, with problem+json and a new X-Request-ID, the
- * requests Payara's web container would answer badly: a request target that does not decode (400)
- * and header fields over the limits below (431). It then closes the connection, as Grizzly does
- * after its own 400s. Every other request passes untouched.
+ * requests Payara's web container would answer badly: a request target that does not decode (400),
+ * header fields over the limits below (431), and TRACE (405: the container answers it bare, before
+ * any filter, and enabling it would echo the request's headers, tokens included). It then closes
+ * the connection, as Grizzly does after its own 400s. Every other request passes untouched.
  *
  * <p>The limits are what Grizzly itself enforced before (8 KiB of request line and header fields,
  * 100 fields, Payara's defaults): pre-boot.asadmin raises Grizzly's own limits above them so that
@@ -31,6 +33,9 @@ public class MalformedRequestFilter extends BaseFilter {
 
   static final int MAX_HEADER_BYTES = 8192;
   static final int MAX_HEADER_FIELDS = 100;
+
+  /** What a 405 says is served (the methods the gateway passes on). */
+  static final String ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
   private static final Logger LOG = Logger.getLogger(MalformedRequestFilter.class.getName());
 
@@ -47,6 +52,14 @@ public class MalformedRequestFilter extends BaseFilter {
   public NextAction handleRead(FilterChainContext ctx) {
     if (ctx.getMessage() instanceof HttpContent content
         && content.getHttpHeader() instanceof HttpRequestPacket request) {
+      if (Method.TRACE.equals(request.getMethod())) {
+        request.getResponse().setHeader("Allow", ALLOWED);
+        return refuse(
+            ctx,
+            request,
+            HttpStatus.METHOD_NOT_ALLOWED_405,
+            "TRACE is not served; " + ALLOWED + " are.");
+      }
       String defect = RequestTarget.defect(request.getRequestURIRef().getRequestURIBC());
       if (defect != null) {
         return refuse(ctx, request, HttpStatus.BAD_REQUEST_400, defect);

@@ -143,6 +143,15 @@ class MalformedRequestFilterTest {
         ",\"instance\":\"/api\"");
   }
 
+  @Test
+  void trace_is405Problem_withAllow_andEchoesNothing() throws IOException {
+    String answer =
+        exchange("TRACE /api HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer secret\r\n\r\n");
+    assertProblem(answer, 405, "Method Not Allowed", ",\"instance\":\"/api\"");
+    assertTrue(answer.contains("\r\nAllow: " + MalformedRequestFilter.ALLOWED + "\r\n"), answer);
+    assertFalse(answer.contains("secret"), answer);
+  }
+
   private static void assertProblem(String answer, int status, String title, String instance) {
     assertTrue(answer.startsWith("HTTP/1.1 " + status + " " + title + "\r\n"), answer);
     assertTrue(answer.contains("\r\nContent-Type: application/problem+json\r\n"), answer);

@@ -124,6 +124,16 @@ class MalformedRequestIT {
     assertEquals(200, bigButAllowed.status, bigButAllowed.body);
   }
 
+  /** The container answered TRACE itself: a bare 405 with no body, before any filter. */
+  @ParameterizedTest
+  @ValueSource(strings = {"gateway", "booking"})
+  void trace_is405Problem_sayingWhatIsAllowed(String service) throws IOException {
+    Reply reply = send(service, "TRACE /api/v1/bookings HTTP/1.1", "Authorization: Bearer secret");
+    assertProblem(405, "Method Not Allowed", reply);
+    assertTrue(reply.headers.get("allow").contains("GET"), reply.headers.toString());
+    assertFalse(reply.body.contains("secret"), reply.body);
+  }
+
   /** A method the path's servlet does not implement: Payara's default servlet answered HTML. */
   @ParameterizedTest
   @ValueSource(strings = {"gateway", "flights"})
