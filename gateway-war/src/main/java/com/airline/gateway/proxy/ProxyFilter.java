@@ -40,7 +40,7 @@ public class ProxyFilter extends HttpFilter {
 
   private static final Logger LOG = Logger.getLogger(ProxyFilter.class.getName());
 
-  /** The methods passed on; others go to JAX-RS, which answers 405 (as a service would). */
+  /** The methods passed on; others go on to JAX-RS, where no resource takes them. */
   static final Set<String> FORWARDED =
       Set.of("GET", "HEAD", "OPTIONS", "DELETE", "POST", "PUT", "PATCH");
 

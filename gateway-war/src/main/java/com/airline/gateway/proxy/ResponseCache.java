@@ -101,12 +101,12 @@ public class ResponseCache {
 
   /** The kept answer to this request, or null. */
   public Response answer(HttpServletRequest request, String service) {
-    if (!"GET".equals(request.getMethod()) || refusesStored(request) || !anyonesAnswer(request)) {
+    if (!"GET".equals(request.getMethod()) || refusesStored(request)) {
       return null;
     }
     Answers answers = answers(service);
-    if (answers.byKey.isEmpty()) {
-      return null; // a service whose answers are never kept: no key to build
+    if (answers.byKey.isEmpty() || !anyonesAnswer(request)) {
+      return null; // nothing kept for this service (no key to build), or not for this caller
     }
     Stored stored = answers.byKey.get(key(request));
     long now = System.nanoTime();
