@@ -271,7 +271,7 @@ final class Launcher {
     Service s = instance.service();
     Path root = settings.root();
     Path runtime = root.resolve("server-config").resolve("target").resolve("runtime");
-    List<String> line = new ArrayList<>(List.of("setsid", "java"));
+    List<String> line = new ArrayList<>(List.of("setsid", settings.get("AIRLINE_JAVA", "java")));
     line.addAll(
         Arrays.asList(
             settings

@@ -90,6 +90,15 @@ class LauncherTest {
   }
 
   @Test
+  void command_runsAirlineJava_elseTheJavaOnThePath() throws Exception {
+    Instance auth = new Instance(PlatformTest.SERVICES.get(0), 1);
+    List<String> chosen =
+        launcher(Map.of("AIRLINE_JAVA", "/opt/jdk/bin/java")).command(auth, root.resolve("b"));
+    assertEquals(List.of("setsid", "/opt/jdk/bin/java"), chosen.subList(0, 2));
+    assertEquals("java", launcher(Map.of()).command(auth, root.resolve("b")).get(1));
+  }
+
+  @Test
   void loggingProperties_json_swapsTheConsoleFormatterOnly() throws Exception {
     Files.createDirectories(root.resolve("server-config"));
     Files.writeString(
