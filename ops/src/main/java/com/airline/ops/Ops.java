@@ -100,8 +100,7 @@ public final class Ops {
         Duration.ofSeconds(Long.parseLong(settings.get("AIRLINE_START_TIMEOUT", "300")));
     // One at a time, in the order services depend on each other: five instances starting together
     // on two cores spend a quarter to a third more CPU (their JIT compilers compete; half of a
-    // start is
-    // compiling) and are all ready later than one after another (bench/start).
+    // start is compiling) and are all ready later than one after another (bench/start).
     for (Instance instance : instances) {
       if (launcher.startUnlessRunning(instance)) {
         // restarts count what the supervisor did since the instance was last started on purpose
