@@ -96,11 +96,6 @@ public final class Ops {
         launcher.install(service, service.builtWar(settings));
       }
     }
-    Duration timeout =
-        Duration.ofSeconds(Long.parseLong(settings.get("AIRLINE_START_TIMEOUT", "300")));
-    // One at a time, in the order services depend on each other: five instances starting together
-    // on two cores spend a quarter to a third more CPU (their JIT compilers compete; half of a
-    // start is compiling) and are all ready later than one after another (bench/start).
     for (Instance instance : instances) {
       if (launcher.startUnlessRunning(instance)) {
         // restarts count what the supervisor did since the instance was last started on purpose
@@ -108,10 +103,14 @@ public final class Ops {
       } else {
         System.out.println(instance.name() + " is already running");
       }
-      launcher.waitReady(instance, timeout);
     }
     if (!settings.get("AIRLINE_SUPERVISE", "true").equals("false")) {
       startSupervisor(settings);
+    }
+    Duration timeout =
+        Duration.ofSeconds(Long.parseLong(settings.get("AIRLINE_START_TIMEOUT", "300")));
+    for (Instance instance : instances) {
+      launcher.waitReady(instance, timeout);
     }
   }
 

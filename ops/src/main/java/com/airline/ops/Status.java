@@ -31,8 +31,7 @@ final class Status {
     for (Instance instance : platform.known()) {
       Optional<Long> pid = launcher.runningPid(instance);
       Optional<Integer> grid = pid.flatMap(p -> gridSize(instance.log(settings)));
-      // the largest: a member logs the grid when it joins, not always when others join later
-      if (grid.isPresent() && (size == null || grid.get() > size)) {
+      if (size == null && grid.isPresent()) {
         size = grid.get();
       }
       out.printf(
@@ -55,7 +54,7 @@ final class Status {
             + supervisor.map(p -> "pid " + p).orElse("not running"));
   }
 
-  /** The grid's size as the instance last logged it. */
+  /** The grid's size as the instance last logged it (Payara logs it at every change). */
   static Optional<Integer> gridSize(Path log) {
     if (!Files.exists(log)) {
       return Optional.empty();
